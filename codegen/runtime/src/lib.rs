@@ -1,0 +1,54 @@
+//! Runtime support for the code `codegen` generates.
+//!
+//! The generated crate stays short because the rules that do not depend on a schema live here: the scalar types
+//! whose text form a provider's server fixes (.NET dates, TOP dates, amounts in fen), the number formats of
+//! Json.NET, JSON parsing that reports where a payload went wrong, and the registry through which tools reach a
+//! generated type by the name its document gives it.
+
+mod date;
+mod datetime;
+mod fen;
+pub mod json;
+mod number;
+mod problem;
+mod registry;
+mod top_datetime;
+
+pub use date::Date;
+pub use datetime::{DotNetDateTime, Offset};
+pub use fen::Fen;
+pub use number::{DotNetDecimal, DotNetDouble};
+pub use problem::{Problem, Rejection, Stage};
+pub use registry::{Endpoint, Format, Model, ModelVisitor, Operation, Protocol, ProviderInfo};
+pub use top_datetime::TopDateTime;
+
+/// Re-exported so generated code names one dependency for its wire types.
+pub use {rust_decimal::Decimal, serde, serde_with, uuid::Uuid};
+
+/// A scalar's text did not have the form its wire format requires.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScalarError {
+    /// What the text should have looked like, e.g. `yyyy-MM-dd`.
+    pub expected: &'static str,
+    /// The rejected text, cut to a readable length.
+    pub found: String,
+}
+
+impl ScalarError {
+    pub(crate) fn new(expected: &'static str, found: &str) -> Self {
+        const SHOWN: usize = 40;
+        let found = match found.char_indices().nth(SHOWN) {
+            Some((cut, _)) => format!("{}…", &found[..cut]),
+            None => found.to_owned(),
+        };
+        ScalarError { expected, found }
+    }
+}
+
+impl std::fmt::Display for ScalarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "expected {}, found {:?}", self.expected, self.found)
+    }
+}
+
+impl std::error::Error for ScalarError {}

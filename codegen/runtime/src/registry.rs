@@ -1,0 +1,89 @@
+use serde::{Serialize, de::DeserializeOwned};
+
+/// A wire format a provider's server speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Json,
+    Xml,
+    Form,
+    Bson,
+}
+
+impl Format {
+    /// Every format, in the order the schema language lists them.
+    pub const ALL: [Format; 4] = [Format::Json, Format::Xml, Format::Form, Format::Bson];
+
+    /// The name the schema language and the conformance runner use.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Xml => "xml",
+            Format::Form => "form",
+            Format::Bson => "bson",
+        }
+    }
+
+    /// The format called `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|format| format.name() == name)
+    }
+}
+
+/// The family of API a provider publishes; it decides envelopes, signing and null handling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    /// ASP.NET Web API (Help Page documents).
+    WebApi,
+    /// Taobao Open Platform.
+    Top,
+}
+
+/// What a provider is, as its schema describes it.
+#[derive(Clone, Copy, Debug)]
+pub struct ProviderInfo {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub protocol: Protocol,
+    pub formats: &'static [Format],
+}
+
+impl ProviderInfo {
+    /// Whether the provider's server speaks `format`.
+    pub fn speaks(&self, format: Format) -> bool {
+        self.formats.contains(&format)
+    }
+}
+
+/// Where an operation is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// An HTTP method and a path relative to the provider's base address.
+    Http {
+        method: &'static str,
+        path: &'static str,
+    },
+    /// A TOP API method name, sent to the TOP gateway.
+    Top { method: &'static str },
+}
+
+/// One documented call of a provider: where it goes and which types travel.
+pub trait Operation {
+    type Request: Model;
+    type Response: Model;
+    const ENDPOINT: Endpoint;
+}
+
+/// Every generated type: what a tool needs to move it between formats.
+pub trait Model: Serialize + DeserializeOwned + std::fmt::Debug + Clone + 'static {
+    /// The name the provider's document gives the type.
+    const NAME: &'static str;
+}
+
+/// A computation over a generated type chosen at run time by its name.
+///
+/// Generated `visit_type` functions call `visit` with the type a name stands for, so a tool written once
+/// (the conformance runner) works for every type of every provider.
+pub trait ModelVisitor {
+    type Output;
+    fn visit<T: Model>(self) -> Self::Output;
+}

@@ -1,0 +1,787 @@
+//! A decoded `Schema` into the checked model: references resolved, names chosen and free of collisions, the
+//! protocol's rules applied. Every problem is reported, located at the value that causes it.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostics, Pos, suggest};
+use crate::model::*;
+use crate::names::{self, Case, RESERVED_TYPE_NAMES, RustName};
+use crate::schema::{
+    EnumDecl, EnumLiteral, FieldDecl, Schema, Spanned, StructDecl, TypeBody, TypeDecl, TypeExpr,
+};
+
+/// Checks a decoded schema; `None` when it has problems (all of them are in `diags`).
+pub fn check(schema: &Schema, diags: &mut Diagnostics) -> Option<Provider> {
+    let mut checker = Checker {
+        schema,
+        diags,
+        index: HashMap::new(),
+    };
+    checker.provider_id();
+    checker.index_types();
+    let types = checker.types();
+    let operations = checker.operations(&types);
+    let examples = checker.examples(&types);
+    if !checker.diags.is_empty() {
+        return None;
+    }
+    let mut types = types.into_iter().collect::<Option<Vec<Type>>>()?;
+    apply_json_order(schema, &operations, &mut types);
+    let decl = &schema.provider;
+    Some(Provider {
+        id: decl.id.value.clone(),
+        title: decl.title.clone(),
+        protocol: decl.protocol.value,
+        formats: decl.formats.iter().map(|f| f.value).collect(),
+        source: decl.source.clone(),
+        doc: decl.doc.clone(),
+        note: decl.note.clone(),
+        schema_file: schema
+            .file
+            .file_name()
+            .map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
+        operations,
+        types,
+        examples,
+    })
+}
+
+struct Checker<'a> {
+    schema: &'a Schema,
+    diags: &'a mut Diagnostics,
+    /// Type name -> index in `schema.types`.
+    index: HashMap<&'a str, TypeId>,
+}
+
+impl<'a> Checker<'a> {
+    fn protocol(&self) -> Protocol {
+        self.schema.provider.protocol.value
+    }
+
+    fn provider_id(&mut self) {
+        let id = &self.schema.provider.id;
+        let stem = self
+            .schema
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if id.value != stem {
+            self.diags.error_with_hint(
+                id.pos,
+                format!("provider id `{}` does not match the file name `{stem}.yaml`", id.value),
+                format!("rename the file to `{}.yaml` or change the id", id.value),
+            );
+        }
+        if names::rust_name(&id.value, None, Case::Field)
+            .map(|n| n.as_str() != id.value)
+            .unwrap_or(true)
+        {
+            self.diags.error_with_hint(
+                id.pos,
+                format!("provider id `{}` cannot be a Rust module name", id.value),
+                "use lowercase ASCII letters, digits and `_`, e.g. `taobao_bus`",
+            );
+        }
+    }
+
+    fn index_types(&mut self) {
+        for (i, decl) in self.schema.types.iter().enumerate() {
+            self.index.insert(decl.name.value.as_str(), i);
+        }
+    }
+
+    /// Resolves a type name, suggesting the closest when it is a typo.
+    fn resolve(&mut self, name: &Spanned<String>, what: &str) -> Option<TypeId> {
+        if let Some(&id) = self.index.get(name.value.as_str()) {
+            return Some(id);
+        }
+        let candidates = self
+            .schema
+            .types
+            .iter()
+            .map(|t| t.name.value.as_str())
+            .chain(crate::schema::Scalar::ALL.iter().map(|(n, _)| *n));
+        let hint = match suggest(&name.value, candidates) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => "declare it under `types:`, or use a scalar such as `string`".to_owned(),
+        };
+        self.diags.error_with_hint(
+            name.pos,
+            format!("{what} `{}` is not declared", name.value),
+            hint,
+        );
+        None
+    }
+
+    /// A type's Rust name, or a reported problem.
+    fn type_rust_name(&mut self, decl: &TypeDecl) -> Option<RustName> {
+        let explicit = decl.rust_name.as_ref();
+        let pos = explicit.map_or(decl.name.pos, |n| n.pos);
+        match names::rust_name(&decl.name.value, explicit.map(|n| n.value.as_str()), Case::Type) {
+            Ok(name) if RESERVED_TYPE_NAMES.contains(&name.bare()) => {
+                self.diags.error_with_hint(
+                    pos,
+                    format!("the Rust name `{}` is used by the generated code itself", name.bare()),
+                    "give the type another `rust_name`",
+                );
+                None
+            }
+            Ok(name) => Some(name),
+            Err(problem) => {
+                self.diags
+                    .error_with_hint(pos, problem.0, "give the type a `rust_name`");
+                None
+            }
+        }
+    }
+
+    fn types(&mut self) -> Vec<Option<Type>> {
+        let schema = self.schema;
+        let rust_names: Vec<Option<RustName>> =
+            schema.types.iter().map(|decl| self.type_rust_name(decl)).collect();
+        let mut seen: HashMap<String, &TypeDecl> = HashMap::new();
+        for (decl, name) in schema.types.iter().zip(&rust_names) {
+            let Some(name) = name else { continue };
+            if let Some(first) = seen.get(name.bare()) {
+                self.diags.error_with_hint(
+                    decl.name.pos,
+                    format!(
+                        "type `{}` and type `{}` (line {}) both become the Rust type `{}`",
+                        decl.name.value,
+                        first.name.value,
+                        first.name.pos.line,
+                        name.bare()
+                    ),
+                    "give one of them a `rust_name`",
+                );
+            } else {
+                seen.insert(name.bare().to_owned(), decl);
+            }
+        }
+        self.base_cycles();
+        let own_fields: Vec<Vec<Field>> = schema
+            .types
+            .iter()
+            .enumerate()
+            .map(|(id, decl)| match &decl.body {
+                TypeBody::Struct(s) => s
+                    .fields
+                    .iter()
+                    .filter_map(|field| self.field(id, field))
+                    .collect(),
+                TypeBody::Enum(_) => Vec::new(),
+            })
+            .collect();
+        let mut types: Vec<Option<Type>> = schema
+            .types
+            .iter()
+            .zip(rust_names)
+            .enumerate()
+            .map(|(id, (decl, rust_name))| {
+                let kind = match &decl.body {
+                    TypeBody::Struct(s) => TypeKind::Struct(self.structure(id, decl, s, &own_fields)?),
+                    TypeBody::Enum(e) => TypeKind::Enum(self.enumeration(decl, e)?),
+                };
+                Some(Type {
+                    name: decl.name.value.clone(),
+                    rust_name: rust_name?,
+                    full_name: decl.full_name.clone(),
+                    doc: decl.doc.clone(),
+                    note: decl.note.clone(),
+                    kind,
+                })
+            })
+            .collect();
+        self.cycles(&mut types);
+        types
+    }
+
+    /// A struct that is its own base, directly or not, can never be laid out.
+    fn base_cycles(&mut self) {
+        let schema = self.schema;
+        for (start, decl) in schema.types.iter().enumerate() {
+            let mut seen = vec![start];
+            let mut current = decl;
+            while let TypeBody::Struct(StructDecl { base: Some(base), .. }) = &current.body {
+                let Some(&next) = self.index.get(base.value.as_str()) else {
+                    break;
+                };
+                if next == start {
+                    self.diags.error_with_hint(
+                        decl.name.pos,
+                        format!("type `{}` inherits from itself through `base`", decl.name.value),
+                        "break the chain of `base:` references",
+                    );
+                    break;
+                }
+                if seen.contains(&next) {
+                    break;
+                }
+                seen.push(next);
+                current = &schema.types[next];
+            }
+        }
+    }
+
+    fn field(&mut self, owner: TypeId, decl: &FieldDecl) -> Option<Field> {
+        let ty = self.field_type(&decl.ty);
+        let explicit = decl.rust_name.as_ref();
+        let rust_name = match names::rust_name(
+            &decl.name.value,
+            explicit.map(|n| n.value.as_str()),
+            Case::Field,
+        ) {
+            Ok(name) => Some(name),
+            Err(problem) => {
+                self.diags.error_with_hint(
+                    explicit.map_or(decl.name.pos, |n| n.pos),
+                    problem.0,
+                    "give the field a `rust_name`",
+                );
+                None
+            }
+        };
+        let ty = ty?;
+        self.field_rules(decl, &ty);
+        let optional = !decl.required && decl.nullable.unwrap_or_else(|| self.nullable_by_default(&ty));
+        Some(Field {
+            wire_name: decl.name.value.clone(),
+            rust_name: rust_name?,
+            ty,
+            optional,
+            boxed: false,
+            required: decl.required,
+            min_len: decl.min_len.as_ref().map(|l| l.value),
+            max_len: decl.max_len.as_ref().map(|l| l.value),
+            pattern: decl.pattern.as_ref().map(|p| p.value.clone()),
+            format: decl.format.as_ref().map(|f| f.value),
+            encryption: decl.encryption,
+            doc: decl.doc.clone(),
+            note: decl.note.clone(),
+            declared_by: owner,
+        })
+    }
+
+    /// Web API writes CLR value types (numbers, bools, Guids, dates, enums) even when unset; TOP omits anything.
+    fn nullable_by_default(&self, ty: &FieldType) -> bool {
+        match (self.protocol(), ty) {
+            (Protocol::Top, _) => true,
+            (Protocol::WebApi, FieldType::Scalar(scalar)) => !scalar.is_clr_value_type(),
+            (Protocol::WebApi, FieldType::Named(id)) => {
+                !matches!(self.schema.types[*id].body, TypeBody::Enum(_))
+            }
+            (Protocol::WebApi, FieldType::List(_)) => true,
+        }
+    }
+
+    fn field_type(&mut self, expr: &Spanned<TypeExpr>) -> Option<FieldType> {
+        fn convert(checker: &mut Checker<'_>, expr: &TypeExpr, pos: Pos) -> Option<FieldType> {
+            Some(match expr {
+                TypeExpr::Scalar(scalar) => FieldType::Scalar(*scalar),
+                TypeExpr::List(item) => FieldType::List(Box::new(convert(checker, item, pos)?)),
+                TypeExpr::Named(name) => {
+                    let name = Spanned {
+                        value: name.clone(),
+                        pos,
+                    };
+                    let id = checker.resolve(&name, "type")?;
+                    if let TypeBody::Struct(StructDecl { is_abstract: true, .. }) =
+                        checker.schema.types[id].body
+                    {
+                        checker.diags.error_with_hint(
+                            pos,
+                            format!("type `{}` is abstract and cannot be a field's type", name.value),
+                            "abstract types exist only as a `base`",
+                        );
+                        return None;
+                    }
+                    FieldType::Named(id)
+                }
+            })
+        }
+        convert(self, &expr.value, expr.pos)
+    }
+
+    /// Keys that only make sense for some types.
+    fn field_rules(&mut self, decl: &FieldDecl, ty: &FieldType) {
+        let is_text = matches!(ty, FieldType::Scalar(Scalar::String | Scalar::Fen));
+        let is_list = matches!(ty, FieldType::List(_));
+        for limit in [&decl.min_len, &decl.max_len].into_iter().flatten() {
+            if !is_text && !is_list {
+                self.diags.error_with_hint(
+                    limit.pos,
+                    format!("field `{}` has a length limit but is not a string or a list", decl.name.value),
+                    "remove the limit, or give the field a string type",
+                );
+            }
+        }
+        if let Some(pattern) = &decl.pattern
+            && !is_text
+        {
+            self.diags.error(
+                pattern.pos,
+                format!("field `{}` has a `pattern` but is not a string", decl.name.value),
+            );
+        }
+        if let Some(format) = &decl.format
+            && *ty != FieldType::Scalar(Scalar::String)
+        {
+            self.diags.error_with_hint(
+                format.pos,
+                format!("field `{}` has a `format` but is not a `string`", decl.name.value),
+                "`format` describes text; a typed scalar such as `date` already has one",
+            );
+        }
+    }
+
+    fn structure(
+        &mut self,
+        id: TypeId,
+        decl: &TypeDecl,
+        body: &StructDecl,
+        own_fields: &[Vec<Field>],
+    ) -> Option<Struct> {
+        let mut fields = own_fields[id].clone();
+        let mut base = body.base.as_ref();
+        let mut visited = vec![id];
+        while let Some(name) = base {
+            let base_id = self.resolve(name, "base type")?;
+            let TypeBody::Struct(base_body) = &self.schema.types[base_id].body else {
+                self.diags.error(
+                    name.pos,
+                    format!("base type `{}` is an enum, not a struct", name.value),
+                );
+                return None;
+            };
+            if visited.contains(&base_id) {
+                return None;
+            }
+            visited.push(base_id);
+            fields.extend(own_fields[base_id].iter().cloned());
+            base = base_body.base.as_ref();
+        }
+        self.field_collisions(decl, body, &fields);
+        Some(Struct {
+            fields,
+            is_abstract: body.is_abstract,
+            omit_nulls: self.protocol() == Protocol::Top,
+            xml_name: body.xml.name.clone().unwrap_or_else(|| decl.name.value.clone()),
+            xml_namespace: body.xml.namespace.clone(),
+        })
+    }
+
+    /// Two fields may share neither a wire name nor a Rust name, inherited ones included.
+    fn field_collisions(&mut self, decl: &TypeDecl, body: &StructDecl, fields: &[Field]) {
+        let position = |field: &Field| {
+            body.fields
+                .iter()
+                .find(|f| f.name.value == field.wire_name)
+                .map_or(decl.name.pos, |f| f.name.pos)
+        };
+        for (i, field) in fields.iter().enumerate() {
+            for earlier in &fields[..i] {
+                let inherited = if earlier.declared_by == field.declared_by {
+                    ""
+                } else {
+                    " (one of them inherited from a base)"
+                };
+                if earlier.wire_name == field.wire_name {
+                    self.diags.error_with_hint(
+                        position(field),
+                        format!(
+                            "field `{}` is declared twice in `{}`{inherited}",
+                            field.wire_name, decl.name.value
+                        ),
+                        "remove one of them",
+                    );
+                } else if earlier.rust_name.bare() == field.rust_name.bare() {
+                    self.diags.error_with_hint(
+                        position(field),
+                        format!(
+                            "fields `{}` and `{}` of `{}` both become the Rust field `{}`{inherited}",
+                            earlier.wire_name,
+                            field.wire_name,
+                            decl.name.value,
+                            field.rust_name.bare()
+                        ),
+                        "give one of them a `rust_name`",
+                    );
+                }
+            }
+        }
+    }
+
+    fn enumeration(&mut self, decl: &TypeDecl, body: &EnumDecl) -> Option<Enum> {
+        let repr = body.repr.value;
+        let mut values: Vec<EnumValue> = Vec::new();
+        let mut ok = !body.values.value.is_empty();
+        for value in &body.values.value {
+            let literal_fits = match (&value.value.value, repr) {
+                (EnumLiteral::Int(i), Repr::Int32) => i32::try_from(*i).is_ok(),
+                (EnumLiteral::Int(_), Repr::Int64) => true,
+                (EnumLiteral::Str(_), Repr::String) => true,
+                _ => false,
+            };
+            if !literal_fits {
+                let expected = match repr {
+                    Repr::Int32 => "an integer that fits in 32 bits",
+                    Repr::Int64 => "an integer",
+                    Repr::String => "a string (quote it: value: \"0\")",
+                };
+                self.diags.error(
+                    value.value.pos,
+                    format!("enum `{}` has `repr` {:?}, so this value must be {expected}", decl.name.value, repr)
+                        .replace("Int32", "int32")
+                        .replace("Int64", "int64")
+                        .replace("String", "string"),
+                );
+                ok = false;
+            }
+            let source = match (&value.name, &value.value.value) {
+                (Some(name), _) => name.value.clone(),
+                (None, EnumLiteral::Str(text)) => text.clone(),
+                (None, EnumLiteral::Int(i)) if *i < 0 => format!("Minus{}", i.unsigned_abs()),
+                (None, EnumLiteral::Int(i)) => format!("Value{i}"),
+            };
+            let explicit = value.rust_name.as_ref();
+            let pos = explicit
+                .map(|n| n.pos)
+                .or(value.name.as_ref().map(|n| n.pos))
+                .unwrap_or(value.value.pos);
+            let rust_name = match names::rust_name(&source, explicit.map(|n| n.value.as_str()), Case::Type) {
+                Ok(name) if name.bare() == "Other" => {
+                    self.diags.error_with_hint(
+                        pos,
+                        "the variant `Other` is reserved for values the schema does not list",
+                        "give this value another `rust_name`",
+                    );
+                    None
+                }
+                Ok(name) => Some(name),
+                Err(problem) => {
+                    self.diags.error_with_hint(pos, problem.0, "give the value a `name` or `rust_name`");
+                    None
+                }
+            };
+            let Some(rust_name) = rust_name else {
+                ok = false;
+                continue;
+            };
+            if let Some(dup) = values.iter().find(|v| v.value == value.value.value) {
+                self.diags.error(
+                    value.value.pos,
+                    format!("enum `{}` lists the value of `{}` twice", decl.name.value, dup.rust_name.bare()),
+                );
+                ok = false;
+            } else if let Some(name) = &value.name
+                && values.iter().any(|v| v.name.as_deref() == Some(name.value.as_str()))
+            {
+                self.diags.error(
+                    name.pos,
+                    format!("enum `{}` uses the member name `{}` twice", decl.name.value, name.value),
+                );
+                ok = false;
+            } else if values.iter().any(|v| v.rust_name.bare() == rust_name.bare()) {
+                self.diags.error_with_hint(
+                    pos,
+                    format!(
+                        "two values of enum `{}` both become the variant `{}`",
+                        decl.name.value,
+                        rust_name.bare()
+                    ),
+                    "give one of them a `rust_name`",
+                );
+                ok = false;
+            }
+            values.push(EnumValue {
+                value: value.value.value.clone(),
+                name: value.name.as_ref().map(|n| n.value.clone()),
+                rust_name,
+                doc: value.doc.clone(),
+                note: value.note.clone(),
+            });
+        }
+        ok.then_some(Enum {
+            repr,
+            open: body.open,
+            values,
+        })
+    }
+
+    /// Structs nested directly (not through a list) in a cycle are boxed; a cycle of required ones is refused.
+    fn cycles(&mut self, types: &mut [Option<Type>]) {
+        let direct = |types: &[Option<Type>], id: TypeId, required_only: bool| -> Vec<TypeId> {
+            match types[id].as_ref().map(|t| &t.kind) {
+                Some(TypeKind::Struct(s)) => s
+                    .fields
+                    .iter()
+                    .filter(|f| !required_only || !f.optional)
+                    .filter_map(|f| match f.ty {
+                        FieldType::Named(target) => Some(target),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let n = types.len();
+        let reaches = |types: &[Option<Type>], from: TypeId, to: TypeId, required_only: bool| {
+            let mut stack = direct(types, from, required_only);
+            let mut seen = vec![false; n];
+            while let Some(next) = stack.pop() {
+                if next == to {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[next], true) {
+                    stack.extend(direct(types, next, required_only));
+                }
+            }
+            false
+        };
+        for id in 0..n {
+            if reaches(types, id, id, true) {
+                let decl = &self.schema.types[id];
+                self.diags.error_with_hint(
+                    decl.name.pos,
+                    format!(
+                        "type `{}` contains itself through required fields, so no value of it can exist",
+                        decl.name.value
+                    ),
+                    "make one field of the cycle optional, or a list",
+                );
+            }
+        }
+        for id in 0..n {
+            let targets: Vec<Option<TypeId>> = match types[id].as_ref().map(|t| &t.kind) {
+                Some(TypeKind::Struct(s)) => s
+                    .fields
+                    .iter()
+                    .map(|f| match f.ty {
+                        FieldType::Named(target) => Some(target),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => continue,
+            };
+            let boxed: Vec<bool> = targets
+                .iter()
+                .map(|t| t.is_some_and(|target| target == id || reaches(types, target, id, false)))
+                .collect();
+            if let Some(Type {
+                kind: TypeKind::Struct(s),
+                ..
+            }) = types[id].as_mut()
+            {
+                for (field, boxed) in s.fields.iter_mut().zip(boxed) {
+                    field.boxed = boxed;
+                }
+            }
+        }
+    }
+
+    fn operations(&mut self, types: &[Option<Type>]) -> Vec<Operation> {
+        let schema = self.schema;
+        let mut operations = Vec::new();
+        let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
+        for decl in &schema.operations {
+            let endpoint_ok = match (&decl.endpoint.value, self.protocol()) {
+                (Endpoint::Http { .. }, Protocol::WebApi) | (Endpoint::Top { .. }, Protocol::Top) => true,
+                (Endpoint::Http { .. }, Protocol::Top) => {
+                    self.diags.error_with_hint(
+                        decl.endpoint.pos,
+                        "a `top` provider's operation needs `top: { method: ... }`, not `http`",
+                        "TOP operations are named by their API method, e.g. taobao.bus.agent.returnticket.confirm",
+                    );
+                    false
+                }
+                (Endpoint::Top { .. }, Protocol::WebApi) => {
+                    self.diags.error_with_hint(
+                        decl.endpoint.pos,
+                        "a `webapi` provider's operation needs `http: { method, path }`, not `top`",
+                        "Web API operations are an HTTP method and a path",
+                    );
+                    false
+                }
+            };
+            let rust_name = match names::rust_name(&decl.name.value, None, Case::Type) {
+                Ok(name) => Some(name),
+                Err(problem) => {
+                    self.diags.error_with_hint(decl.name.pos, problem.0, "rename the operation");
+                    None
+                }
+            };
+            if let Some(name) = &rust_name {
+                if let Some(ty) = types.iter().flatten().find(|t| t.rust_name.bare() == name.bare()) {
+                    self.diags.error_with_hint(
+                        decl.name.pos,
+                        format!("operation `{}` and type `{}` both become `{}`", decl.name.value, ty.name, name.bare()),
+                        "rename the operation or give the type a `rust_name`",
+                    );
+                }
+                if let Some(first) = seen.insert(name.bare().to_owned(), &decl.name) {
+                    self.diags.error(
+                        decl.name.pos,
+                        format!(
+                            "operations `{}` (line {}) and `{}` both become `{}`",
+                            first.value, first.pos.line, decl.name.value, name.bare()
+                        ),
+                    );
+                }
+            }
+            let request = self.message_type(&decl.request, "request type");
+            let response = self.message_type(&decl.response, "response type");
+            let error = match &decl.error {
+                Some(error) => Some(self.message_type(error, "error type")),
+                None => None,
+            };
+            let (Some(rust_name), Some(request), Some(response), true) =
+                (rust_name, request, response, endpoint_ok)
+            else {
+                continue;
+            };
+            let error = match error {
+                Some(None) => continue,
+                Some(Some(id)) => Some(id),
+                None => None,
+            };
+            operations.push(Operation {
+                name: decl.name.value.clone(),
+                rust_name,
+                doc: decl.doc.clone(),
+                note: decl.note.clone(),
+                endpoint: decl.endpoint.value.clone(),
+                request,
+                response,
+                error,
+            });
+        }
+        operations
+    }
+
+    /// What an operation sends or receives: a concrete struct.
+    fn message_type(&mut self, name: &Spanned<String>, what: &str) -> Option<TypeId> {
+        let id = self.resolve(name, what)?;
+        match &self.schema.types[id].body {
+            TypeBody::Struct(s) if !s.is_abstract => Some(id),
+            TypeBody::Struct(_) => {
+                self.diags.error(
+                    name.pos,
+                    format!("{what} `{}` is abstract; an operation sends concrete types", name.value),
+                );
+                None
+            }
+            TypeBody::Enum(_) => {
+                self.diags.error(
+                    name.pos,
+                    format!("{what} `{}` is an enum; an operation sends a struct", name.value),
+                );
+                None
+            }
+        }
+    }
+
+    fn examples(&mut self, types: &[Option<Type>]) -> Vec<Example> {
+        let schema = self.schema;
+        let spoken: Vec<Format> = schema.provider.formats.iter().map(|f| f.value).collect();
+        let mut examples = Vec::new();
+        for decl in &schema.examples {
+            let id = self.resolve(&decl.ty, "example type");
+            if let Some(id) = id
+                && types[id].as_ref().is_some_and(|t| matches!(&t.kind, TypeKind::Struct(s) if s.is_abstract))
+            {
+                self.diags.error(
+                    decl.ty.pos,
+                    format!("example type `{}` is abstract; nothing is ever sent as it", decl.ty.value),
+                );
+            }
+            for (format, text) in &decl.samples {
+                if !spoken.contains(format) {
+                    self.diags.error_with_hint(
+                        text.pos,
+                        format!(
+                            "this example is in {}, which provider `{}` does not speak",
+                            format.name(),
+                            schema.provider.id.value
+                        ),
+                        "add the format to `provider.formats`, or remove the sample",
+                    );
+                }
+                if *format == Format::Json
+                    && let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(&text.value)
+                {
+                    self.diags.error_with_hint(
+                        text.pos,
+                        format!(
+                            "the JSON sample is not valid JSON: {} (line {}, column {} of the sample)",
+                            json_reason(&error),
+                            error.line(),
+                            error.column()
+                        ),
+                        "samples are kept verbatim; copy it again from the document",
+                    );
+                }
+            }
+            if let Some(ty) = id {
+                examples.push(Example {
+                    ty,
+                    source: decl.source.clone(),
+                    samples: decl
+                        .samples
+                        .iter()
+                        .map(|(format, text)| (*format, text.value.clone()))
+                        .collect(),
+                });
+            }
+        }
+        examples
+    }
+}
+
+/// serde_json's message without its own " at line L column C" tail.
+fn json_reason(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+/// The official TOP SDK writes object parameters with keys sorted by Java property name; everything else keeps the
+/// document's order. Sorting the struct makes serde write that order.
+fn apply_json_order(schema: &Schema, operations: &[Operation], types: &mut [Type]) {
+    if schema.provider.protocol.value != Protocol::Top {
+        return;
+    }
+    let mut sent_in_params: Vec<TypeId> = Vec::new();
+    let mut stack: Vec<TypeId> = operations
+        .iter()
+        .flat_map(|op| match &types[op.request].kind {
+            TypeKind::Struct(s) => s.fields.iter().filter_map(|f| named_target(&f.ty)).collect(),
+            TypeKind::Enum(_) => Vec::new(),
+        })
+        .collect();
+    while let Some(id) = stack.pop() {
+        if sent_in_params.contains(&id) {
+            continue;
+        }
+        sent_in_params.push(id);
+        if let TypeKind::Struct(s) = &types[id].kind {
+            stack.extend(s.fields.iter().filter_map(|f| named_target(&f.ty)));
+        }
+    }
+    for id in sent_in_params {
+        if let TypeKind::Struct(s) = &mut types[id].kind {
+            s.fields
+                .sort_by_cached_key(|f| names::java_property_name(&f.wire_name).encode_utf16().collect::<Vec<u16>>());
+        }
+    }
+}
+
+fn named_target(ty: &FieldType) -> Option<TypeId> {
+    match ty {
+        FieldType::Named(id) => Some(*id),
+        FieldType::List(item) => named_target(item),
+        FieldType::Scalar(_) => None,
+    }
+}

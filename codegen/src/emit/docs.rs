@@ -1,0 +1,85 @@
+//! Doc comments for generated items: the document's own words first, then what the schema adds.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Encryption, Field, TextFormat};
+
+/// `#[doc]` attributes for paragraphs, skipping empty ones and separating the rest with a blank line.
+pub fn doc_attrs<I, S>(paragraphs: I) -> TokenStream
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let lines = doc_lines(paragraphs);
+    quote! { #(#[doc = #lines])* }
+}
+
+/// The same as `doc_attrs`, as inner attributes (`//!`) documenting the enclosing module.
+pub fn inner_doc_attrs<I, S>(paragraphs: I) -> TokenStream
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let lines = doc_lines(paragraphs);
+    quote! { #(#![doc = #lines])* }
+}
+
+fn doc_lines<I, S>(paragraphs: I) -> Vec<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in paragraphs {
+        let paragraph = paragraph.as_ref().trim();
+        if paragraph.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(paragraph.lines().map(|line| match line.trim_end() {
+            "" => String::new(),
+            text => format!(" {text}"),
+        }));
+    }
+    lines
+}
+
+/// A note from the schema, marked as ours so a reader can tell it from the document's text.
+pub fn note(note: Option<&str>) -> Option<String> {
+    note.map(|text| format!("Note: {text}"))
+}
+
+/// The rules a field carries beyond its type, in one sentence each.
+pub fn field_facts(field: &Field) -> String {
+    let mut facts: Vec<String> = Vec::new();
+    if field.required {
+        facts.push("Required.".to_owned());
+    }
+    match (field.min_len, field.max_len) {
+        (Some(min), Some(max)) if min > 0 => {
+            facts.push(format!("Between {min} and {max} UTF-16 code units."))
+        }
+        (_, Some(max)) => facts.push(format!("At most {max} UTF-16 code units.")),
+        (Some(min), None) if min > 0 => facts.push(format!("At least {min} UTF-16 code units.")),
+        _ => {}
+    }
+    if let Some(pattern) = &field.pattern {
+        facts.push(format!("Matches `{pattern}`."));
+    }
+    if let Some(format) = field.format {
+        let form = match format {
+            TextFormat::Date => "`yyyy-MM-dd`",
+            TextFormat::TopDateTime => "`yyyy-MM-dd HH:mm:ss`",
+            TextFormat::DateTime => "a .NET date-time",
+            TextFormat::Integer => "an integer",
+        };
+        facts.push(format!("Text of the form {form}."));
+    }
+    if field.encryption == Some(Encryption::Sm4) {
+        facts.push("SM4-encrypted on the wire (SM4加密).".to_owned());
+    }
+    facts.join(" ")
+}

@@ -1,0 +1,283 @@
+//! Tokens for one provider's items: structs, enums and operations.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::{doc_attrs, field_facts, note};
+use crate::model::*;
+use crate::names::serde_pascal_case;
+use crate::schema::EnumLiteral;
+
+/// What a module must import, gathered while its items are emitted.
+#[derive(Default)]
+pub struct Imports {
+    pub runtime: BTreeSet<&'static str>,
+    pub serde: bool,
+    pub wire_enum: bool,
+}
+
+pub struct ItemEmitter<'a> {
+    pub provider: &'a Provider,
+    pub imports: Imports,
+}
+
+impl ItemEmitter<'_> {
+    pub fn operation(&mut self, op: &Operation) -> TokenStream {
+        let types = &self.provider.types;
+        let name = op.rust_name.ident();
+        let request = types[op.request].rust_name.ident();
+        let response = types[op.response].rust_name.ident();
+        let endpoint = match &op.endpoint {
+            Endpoint::Http { method, path } => {
+                quote!(Endpoint::Http { method: #method, path: #path })
+            }
+            Endpoint::Top { method } => quote!(Endpoint::Top { method: #method }),
+        };
+        let errors = op
+            .error
+            .map(|id| format!("Failures arrive as [`{}`].", types[id].rust_name.bare()));
+        let docs = doc_attrs(
+            [op.doc.clone(), errors, note(op.note.as_deref())]
+                .into_iter()
+                .flatten(),
+        );
+        self.imports.runtime.extend(["Endpoint", "Operation"]);
+        quote! {
+            #docs
+            pub struct #name;
+
+            impl Operation for #name {
+                type Request = #request;
+                type Response = #response;
+                const ENDPOINT: Endpoint = #endpoint;
+            }
+        }
+    }
+
+    pub fn structure(&mut self, ty: &Type, body: &Struct) -> TokenStream {
+        self.imports.serde = true;
+        let name = ty.rust_name.ident();
+        let mut paragraphs = type_paragraphs(ty);
+        paragraphs.extend(self.inherited(body));
+        let docs = doc_attrs(paragraphs);
+        let rename_all = body.fields.iter().all(|f| {
+            f.wire_name == serde_pascal_case(f.rust_name.bare())
+        }) && body.fields.iter().any(|f| f.wire_name != f.rust_name.bare());
+        let fields: Vec<TokenStream> = body
+            .fields
+            .iter()
+            .map(|field| self.field(field, rename_all))
+            .collect();
+        let serde_as = body
+            .fields
+            .iter()
+            .any(|f| adapter(&f.ty).is_some())
+            .then(|| quote!(#[serde_with::serde_as]));
+        let skip_none = (body.omit_nulls && body.fields.iter().any(|f| f.optional))
+            .then(|| quote!(#[serde_with::skip_serializing_none]));
+        let eq = (!self.contains_float(body)).then(|| quote!(Eq,));
+        let rename_all = rename_all.then(|| quote!(#[serde(rename_all = "PascalCase")]));
+        quote! {
+            #docs
+            #serde_as
+            #skip_none
+            #[derive(Clone, Debug, PartialEq, #eq Serialize, Deserialize)]
+            #rename_all
+            pub struct #name {
+                #(#fields)*
+            }
+        }
+    }
+
+    /// Says which members come from base types the crate does not emit on their own.
+    fn inherited(&self, body: &Struct) -> Vec<String> {
+        let mut bases: Vec<TypeId> = body.fields.iter().map(|f| f.declared_by).collect();
+        bases.dedup();
+        bases
+            .into_iter()
+            .filter(|id| matches!(&self.provider.types[*id].kind, TypeKind::Struct(s) if s.is_abstract))
+            .map(|id| {
+                let members: Vec<String> = body
+                    .fields
+                    .iter()
+                    .filter(|f| f.declared_by == id)
+                    .map(|f| format!("`{}`", f.wire_name))
+                    .collect();
+                format!(
+                    "Inherits {} from the base type `{}`.",
+                    members.join(", "),
+                    self.provider.types[id].name
+                )
+            })
+            .collect()
+    }
+
+    fn field(&mut self, field: &Field, rename_all: bool) -> TokenStream {
+        let name = field.rust_name.ident();
+        let docs = doc_attrs(
+            [
+                field.doc.clone(),
+                Some(field_facts(field)),
+                note(field.note.as_deref()),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        let rename = (!rename_all && field.wire_name != field.rust_name.bare()).then(|| {
+            let wire = &field.wire_name;
+            quote!(#[serde(rename = #wire)])
+        });
+        let serde_as = adapter(&field.ty).map(|adapter| {
+            let adapter = wrap(field, adapter);
+            let adapter = adapter.to_string().replace(' ', "");
+            quote!(#[serde_as(as = #adapter)])
+        });
+        let ty = wrap(field, self.rust_type(&field.ty));
+        quote! {
+            #docs
+            #rename
+            #serde_as
+            pub #name: #ty,
+        }
+    }
+
+    fn rust_type(&mut self, ty: &FieldType) -> TokenStream {
+        match ty {
+            FieldType::Scalar(scalar) => self.scalar(*scalar),
+            FieldType::Named(id) => {
+                let name = self.provider.types[*id].rust_name.ident();
+                quote!(#name)
+            }
+            FieldType::List(item) => {
+                let item = self.rust_type(item);
+                quote!(Vec<#item>)
+            }
+        }
+    }
+
+    fn scalar(&mut self, scalar: Scalar) -> TokenStream {
+        let runtime = |imports: &mut Imports, name: &'static str| {
+            imports.runtime.insert(name);
+            let ident = format_ident!("{}", name);
+            quote!(#ident)
+        };
+        match scalar {
+            Scalar::String => quote!(String),
+            Scalar::Bool => quote!(bool),
+            Scalar::Int32 => quote!(i32),
+            Scalar::Int64 => quote!(i64),
+            Scalar::Double => {
+                self.imports.runtime.insert("DotNetDouble");
+                quote!(f64)
+            }
+            Scalar::Decimal => {
+                self.imports.runtime.insert("DotNetDecimal");
+                runtime(&mut self.imports, "Decimal")
+            }
+            Scalar::Guid => runtime(&mut self.imports, "Uuid"),
+            Scalar::DateTime => runtime(&mut self.imports, "DotNetDateTime"),
+            Scalar::TopDateTime => runtime(&mut self.imports, "TopDateTime"),
+            Scalar::Date => runtime(&mut self.imports, "Date"),
+            Scalar::Fen => runtime(&mut self.imports, "Fen"),
+        }
+    }
+
+    /// Whether a float hides anywhere inside, which rules out deriving `Eq`.
+    fn contains_float(&self, body: &Struct) -> bool {
+        let mut stack: Vec<&FieldType> = body.fields.iter().map(|f| &f.ty).collect();
+        let mut seen = vec![false; self.provider.types.len()];
+        while let Some(ty) = stack.pop() {
+            match ty {
+                FieldType::Scalar(Scalar::Double) => return true,
+                FieldType::Scalar(_) => {}
+                FieldType::List(item) => stack.push(item),
+                FieldType::Named(id) => {
+                    if std::mem::replace(&mut seen[*id], true) {
+                        continue;
+                    }
+                    if let TypeKind::Struct(s) = &self.provider.types[*id].kind {
+                        stack.extend(s.fields.iter().map(|f| &f.ty));
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    pub fn enumeration(&mut self, ty: &Type, body: &Enum) -> TokenStream {
+        self.imports.wire_enum = true;
+        let name = ty.rust_name.ident();
+        let docs = doc_attrs(type_paragraphs(ty));
+        let (repr, other_type, copy) = match body.repr {
+            Repr::Int32 => ("i32", quote!(i32), quote!(Copy,)),
+            Repr::Int64 => ("i64", quote!(i64), quote!(Copy,)),
+            Repr::String => ("string", quote!(String), quote!()),
+        };
+        let variants = body.values.iter().map(|value| {
+            let variant = value.rust_name.ident();
+            let literal = match &value.value {
+                EnumLiteral::Int(i) => Literal::i64_unsuffixed(*i),
+                EnumLiteral::Str(s) => Literal::string(s),
+            };
+            let member = value.name.as_ref().map(|name| quote!(, name = #name));
+            let docs = doc_attrs([value.doc.clone(), note(value.note.as_deref())].into_iter().flatten());
+            quote! {
+                #docs
+                #[wire(value = #literal #member)]
+                #variant,
+            }
+        });
+        let other_doc = doc_attrs([if body.open {
+            "A value the document does not list, kept as received."
+        } else {
+            "A value outside the document's list: kept so that parsing never fails on it, and refused by validation."
+        }]);
+        quote! {
+            #docs
+            #[derive(Clone, #copy Debug, PartialEq, Eq, Hash, WireEnum)]
+            #[wire(repr = #repr)]
+            pub enum #name {
+                #(#variants)*
+                #other_doc
+                #[wire(other)]
+                Other(#other_type),
+            }
+        }
+    }
+}
+
+/// The paragraphs of a type's documentation.
+fn type_paragraphs(ty: &Type) -> Vec<String> {
+    let mut paragraphs: Vec<String> = ty.doc.iter().cloned().collect();
+    if let Some(full_name) = &ty.full_name {
+        paragraphs.push(format!("The document calls it `{full_name}`."));
+    }
+    paragraphs.extend(note(ty.note.as_deref()));
+    paragraphs
+}
+
+/// The serde_with adapter a field's type needs to write numbers as Json.NET does, if any.
+fn adapter(ty: &FieldType) -> Option<TokenStream> {
+    match ty {
+        FieldType::Scalar(Scalar::Double) => Some(quote!(DotNetDouble)),
+        FieldType::Scalar(Scalar::Decimal) => Some(quote!(DotNetDecimal)),
+        FieldType::List(item) => adapter(item).map(|inner| quote!(Vec<#inner>)),
+        FieldType::Scalar(_) | FieldType::Named(_) => None,
+    }
+}
+
+/// Wraps a field's inner type as the field holds it: boxed, optional.
+fn wrap(field: &Field, inner: TokenStream) -> TokenStream {
+    let inner = if field.boxed {
+        quote!(Box<#inner>)
+    } else {
+        inner
+    };
+    if field.optional {
+        quote!(Option<#inner>)
+    } else {
+        inner
+    }
+}

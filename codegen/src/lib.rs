@@ -1,0 +1,159 @@
+//! A schema-driven code generator for the refund APIs of travel providers.
+//!
+//! Data flows one way: YAML text ([`yaml`]) -> schema model with positions ([`decode`], [`schema`]) -> checked
+//! model ([`check`], [`model`]) -> Rust tokens and formatted text ([`emit`]) -> files written only when changed
+//! ([`write`]). The `codegen` binary and `build.rs` users call the same functions: [`generate`] and [`check`].
+
+pub mod check;
+pub mod decode;
+pub mod diagnostic;
+pub mod emit;
+pub mod model;
+pub mod names;
+pub mod schema;
+pub mod write;
+pub mod yaml;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use diagnostic::{Diagnostic, Diagnostics, Pos};
+use emit::{EmitError, Files};
+use model::Provider;
+use write::{Change, WriteError};
+
+/// Why a run of the generator failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The schemas have problems; every one found, sorted by file and position.
+    Schemas(Vec<Diagnostic>),
+    /// A schema file or folder could not be read.
+    Read { path: PathBuf, source: std::io::Error },
+    /// The folder holds no `.yaml` schema.
+    NoSchemas(PathBuf),
+    Write(WriteError),
+    Emit(EmitError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Schemas(diagnostics) => {
+                for diagnostic in diagnostics {
+                    writeln!(f, "{diagnostic}")?;
+                }
+                let count = diagnostics.len();
+                write!(f, "{count} problem{} found", if count == 1 { "" } else { "s" })
+            }
+            Error::Read { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            Error::NoSchemas(path) => write!(f, "no `.yaml` schema in {}", path.display()),
+            Error::Write(error) => write!(f, "cannot write {error}"),
+            Error::Emit(error) => write!(
+                f,
+                "internal error: the code generated for {} does not parse ({}); please report it",
+                error.file.display(),
+                error.message
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Loads and checks one schema file; every problem in it is reported.
+pub fn load_file(path: &Path) -> Result<Provider, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    load_bytes(path, &bytes).map_err(Error::Schemas)
+}
+
+/// Loads and checks a schema from its bytes; `path` names it in diagnostics and gives the provider id.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Provider, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::new(path);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            diags.error_with_hint(
+                Pos {
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    col: u32::try_from(col).unwrap_or(u32::MAX),
+                },
+                "the file is not UTF-8 text",
+                "schemas are UTF-8 YAML; is this the right file?",
+            );
+            return Err(diags.into_sorted());
+        }
+    };
+    let root = match yaml::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            diags.error_with_hint(error.pos, error.message, "fix the YAML syntax first; other checks run once it parses");
+            return Err(diags.into_sorted());
+        }
+    };
+    let provider = decode::decode(path, &root, &mut diags).and_then(|schema| check::check(&schema, &mut diags));
+    match provider {
+        Some(provider) if diags.is_empty() => Ok(provider),
+        _ => Err(diags.into_sorted()),
+    }
+}
+
+/// Loads every `*.yaml` schema of a folder (or one file), reporting the problems of all of them together.
+pub fn load(schemas: &Path) -> Result<Vec<Provider>, Error> {
+    let read_error = |source| Error::Read {
+        path: schemas.to_path_buf(),
+        source,
+    };
+    let mut paths: Vec<PathBuf> = if schemas.is_dir() {
+        std::fs::read_dir(schemas)
+            .map_err(read_error)?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+            .collect()
+    } else {
+        std::fs::metadata(schemas).map_err(read_error)?;
+        vec![schemas.to_path_buf()]
+    };
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::NoSchemas(schemas.to_path_buf()));
+    }
+    let mut providers = Vec::with_capacity(paths.len());
+    let mut problems = Vec::new();
+    for path in &paths {
+        match load_file(path) {
+            Ok(provider) => providers.push(provider),
+            Err(Error::Schemas(found)) => problems.extend(found),
+            Err(other) => return Err(other),
+        }
+    }
+    if problems.is_empty() {
+        Ok(providers)
+    } else {
+        Err(Error::Schemas(problems))
+    }
+}
+
+/// The files the schemas produce, without touching the disk.
+pub fn render(schemas: &Path) -> Result<Files, Error> {
+    emit::render(&load(schemas)?).map_err(Error::Emit)
+}
+
+/// Regenerates `out` from `schemas`; returns the changes made (none when it was already fresh).
+pub fn generate(schemas: &Path, out: &Path) -> Result<Vec<Change>, Error> {
+    let files = render(schemas)?;
+    let changes = write::plan(out, &files).map_err(Error::Write)?;
+    write::apply(&changes).map_err(Error::Write)?;
+    Ok(changes)
+}
+
+/// The changes `generate` would make; empty when `out` is fresh. Writes nothing.
+pub fn check(schemas: &Path, out: &Path) -> Result<Vec<Change>, Error> {
+    let files = render(schemas)?;
+    write::plan(out, &files).map_err(Error::Write)
+}

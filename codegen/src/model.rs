@@ -1,0 +1,127 @@
+//! The checked model: every reference resolved, every Rust name chosen, every rule that depends on the protocol
+//! already applied (field order, nullability, boxing). The emitter only reads it.
+
+pub use crate::schema::{Encryption, EndpointDecl as Endpoint, Format, Protocol, Repr, Scalar, TextFormat};
+
+use crate::names::RustName;
+
+/// Index of a type in `Provider::types`.
+pub type TypeId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Provider {
+    pub id: String,
+    pub title: String,
+    pub protocol: Protocol,
+    pub formats: Vec<Format>,
+    pub source: String,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+    /// The schema's file name, for the `@generated` header.
+    pub schema_file: String,
+    pub operations: Vec<Operation>,
+    pub types: Vec<Type>,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub name: String,
+    pub rust_name: RustName,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+    pub endpoint: Endpoint,
+    pub request: TypeId,
+    pub response: TypeId,
+    pub error: Option<TypeId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Type {
+    /// The name the document gives the type.
+    pub name: String,
+    pub rust_name: RustName,
+    pub full_name: Option<String>,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    Struct(Struct),
+    Enum(Enum),
+}
+
+#[derive(Debug, Clone)]
+pub struct Struct {
+    /// Own and inherited fields, in the order the provider's JSON writes them.
+    pub fields: Vec<Field>,
+    /// Exists only as a base of other structs; not emitted on its own.
+    pub is_abstract: bool,
+    /// Absent values are left out of JSON (TOP) rather than written as `null` (Web API).
+    pub omit_nulls: bool,
+    pub xml_name: String,
+    pub xml_namespace: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub wire_name: String,
+    pub rust_name: RustName,
+    pub ty: FieldType,
+    /// `Option<T>` in Rust: not required and nullable.
+    pub optional: bool,
+    /// Held in a `Box` because the field closes a cycle of directly nested structs.
+    pub boxed: bool,
+    pub required: bool,
+    pub min_len: Option<u32>,
+    pub max_len: Option<u32>,
+    pub pattern: Option<String>,
+    pub format: Option<TextFormat>,
+    pub encryption: Option<Encryption>,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+    /// The struct that declares the field (a base, for inherited ones).
+    pub declared_by: TypeId,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldType {
+    Scalar(Scalar),
+    Named(TypeId),
+    List(Box<FieldType>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Enum {
+    pub repr: Repr,
+    pub open: bool,
+    pub values: Vec<EnumValue>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    pub value: crate::schema::EnumLiteral,
+    pub name: Option<String>,
+    pub rust_name: RustName,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub ty: TypeId,
+    pub source: Option<String>,
+    pub samples: Vec<(Format, String)>,
+}
+
+impl Provider {
+    /// The types a Rust item is emitted for, in schema order.
+    pub fn emitted_types(&self) -> impl Iterator<Item = &Type> {
+        self.types.iter().filter(|ty| match &ty.kind {
+            TypeKind::Struct(s) => !s.is_abstract,
+            TypeKind::Enum(_) => true,
+        })
+    }
+}

@@ -1,0 +1,250 @@
+//! The schema language as written: every name and reference keeps the position it was read at.
+//!
+//! Nothing here is resolved; `check` turns a `Schema` into the checked model the emitter uses.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::Pos;
+
+/// A value and where the schema wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+/// One provider's schema file.
+#[derive(Clone, Debug)]
+pub struct Schema {
+    pub file: PathBuf,
+    pub provider: ProviderDecl,
+    pub operations: Vec<OperationDecl>,
+    pub types: Vec<TypeDecl>,
+    pub examples: Vec<ExampleDecl>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    WebApi,
+    Top,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    Json,
+    Xml,
+    Form,
+    Bson,
+}
+
+impl Format {
+    pub const ALL: [(&'static str, Format); 4] = [
+        ("json", Format::Json),
+        ("xml", Format::Xml),
+        ("form", Format::Form),
+        ("bson", Format::Bson),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ProviderDecl {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub protocol: Spanned<Protocol>,
+    pub formats: Vec<Spanned<Format>>,
+    pub source: String,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct OperationDecl {
+    pub name: Spanned<String>,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+    pub endpoint: Spanned<EndpointDecl>,
+    pub request: Spanned<String>,
+    pub response: Spanned<String>,
+    pub error: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub enum EndpointDecl {
+    Http { method: String, path: String },
+    Top { method: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeDecl {
+    pub name: Spanned<String>,
+    pub rust_name: Option<Spanned<String>>,
+    pub full_name: Option<String>,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+    pub body: TypeBody,
+}
+
+#[derive(Clone, Debug)]
+pub enum TypeBody {
+    Struct(StructDecl),
+    Enum(EnumDecl),
+}
+
+#[derive(Clone, Debug)]
+pub struct StructDecl {
+    pub fields: Vec<FieldDecl>,
+    pub base: Option<Spanned<String>>,
+    pub is_abstract: bool,
+    pub xml: XmlDecl,
+}
+
+/// DataContract naming: the contract name (defaults to the type's key) and namespace.
+#[derive(Clone, Debug, Default)]
+pub struct XmlDecl {
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldDecl {
+    pub name: Spanned<String>,
+    pub rust_name: Option<Spanned<String>>,
+    pub ty: Spanned<TypeExpr>,
+    pub required: bool,
+    pub nullable: Option<bool>,
+    pub min_len: Option<Spanned<u32>>,
+    pub max_len: Option<Spanned<u32>>,
+    pub pattern: Option<Spanned<String>>,
+    pub format: Option<Spanned<TextFormat>>,
+    pub encryption: Option<Encryption>,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A field's type as written: `string`, `RefundParm`, `list<string>`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeExpr {
+    Scalar(Scalar),
+    Named(String),
+    List(Box<TypeExpr>),
+}
+
+/// The built-in types of the language; each maps to one Rust type and one wire form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scalar {
+    String,
+    Bool,
+    Int32,
+    Int64,
+    Double,
+    Decimal,
+    Guid,
+    DateTime,
+    TopDateTime,
+    Date,
+    Fen,
+}
+
+impl Scalar {
+    pub const ALL: [(&'static str, Scalar); 11] = [
+        ("string", Scalar::String),
+        ("bool", Scalar::Bool),
+        ("int32", Scalar::Int32),
+        ("int64", Scalar::Int64),
+        ("double", Scalar::Double),
+        ("decimal", Scalar::Decimal),
+        ("guid", Scalar::Guid),
+        ("datetime", Scalar::DateTime),
+        ("top_datetime", Scalar::TopDateTime),
+        ("date", Scalar::Date),
+        ("fen", Scalar::Fen),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Scalar> {
+        Scalar::ALL
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, scalar)| *scalar)
+    }
+
+    /// Whether .NET models it as a value type, which Web API never writes as null unless declared `T?`.
+    pub fn is_clr_value_type(self) -> bool {
+        !matches!(self, Scalar::String | Scalar::Fen)
+    }
+}
+
+/// The documented text form of a `string` field, checked by validation rather than by parsing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextFormat {
+    Date,
+    TopDateTime,
+    DateTime,
+    Integer,
+}
+
+impl TextFormat {
+    pub const ALL: [(&'static str, TextFormat); 4] = [
+        ("date", TextFormat::Date),
+        ("top_datetime", TextFormat::TopDateTime),
+        ("datetime", TextFormat::DateTime),
+        ("integer", TextFormat::Integer),
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Encryption {
+    Sm4,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Repr {
+    Int32,
+    Int64,
+    String,
+}
+
+impl Repr {
+    pub const ALL: [(&'static str, Repr); 3] = [
+        ("int32", Repr::Int32),
+        ("int64", Repr::Int64),
+        ("string", Repr::String),
+    ];
+}
+
+#[derive(Clone, Debug)]
+pub struct EnumDecl {
+    pub repr: Spanned<Repr>,
+    pub open: bool,
+    pub values: Spanned<Vec<EnumValueDecl>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EnumValueDecl {
+    pub value: Spanned<EnumLiteral>,
+    pub name: Option<Spanned<String>>,
+    pub rust_name: Option<Spanned<String>>,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum EnumLiteral {
+    Int(i64),
+    Str(String),
+}
+
+/// A sample from the document, verbatim, in each format it is shown in.
+#[derive(Clone, Debug)]
+pub struct ExampleDecl {
+    pub ty: Spanned<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub samples: Vec<(Format, Spanned<String>)>,
+}

@@ -1,0 +1,201 @@
+//! Generated text onto disk: only files whose bytes change are written, each atomically, and files codegen wrote
+//! earlier that are no longer produced are removed. `plan` says what would change without touching anything.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::emit::{Files, GENERATED_MARKER};
+
+/// What syncing a file would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Create { path: PathBuf, new: String },
+    Update { path: PathBuf, old: String, new: String },
+    /// A file codegen wrote once and no schema produces any more.
+    Remove { path: PathBuf, old: String },
+}
+
+impl Change {
+    pub fn path(&self) -> &Path {
+        match self {
+            Change::Create { path, .. } | Change::Update { path, .. } | Change::Remove { path, .. } => path,
+        }
+    }
+
+    /// A unified diff of the change, for `check`'s report.
+    pub fn diff(&self) -> String {
+        let (old, new) = match self {
+            Change::Create { new, .. } => ("", new.as_str()),
+            Change::Update { old, new, .. } => (old.as_str(), new.as_str()),
+            Change::Remove { old, .. } => (old.as_str(), ""),
+        };
+        let path = self.path().display().to_string();
+        similar::TextDiff::from_lines(old, new)
+            .unified_diff()
+            .context_radius(2)
+            .header(&format!("a/{path}"), &format!("b/{path}"))
+            .to_string()
+    }
+}
+
+/// An I/O failure, with the path it happened on.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.source)
+    }
+}
+
+fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+    move |source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The changes that would make `out` hold exactly `files` (paths relative to `out`).
+pub fn plan(out: &Path, files: &Files) -> Result<Vec<Change>, WriteError> {
+    let mut changes = Vec::new();
+    for (relative, new) in files {
+        let path = out.join(relative);
+        match fs::read(&path) {
+            Ok(old) if old == new.as_bytes() => {}
+            Ok(old) => changes.push(Change::Update {
+                path,
+                old: String::from_utf8_lossy(&old).into_owned(),
+                new: new.clone(),
+            }),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => changes.push(Change::Create {
+                path,
+                new: new.clone(),
+            }),
+            Err(error) => return Err(at(&path)(error)),
+        }
+    }
+    for stale in leftovers(out, files)? {
+        let old = fs::read_to_string(&stale).map_err(at(&stale))?;
+        changes.push(Change::Remove { path: stale, old });
+    }
+    Ok(changes)
+}
+
+/// Files under the folders codegen writes that carry its marker but are no longer produced.
+fn leftovers(out: &Path, files: &Files) -> Result<Vec<PathBuf>, WriteError> {
+    let mut folders: Vec<PathBuf> = files
+        .keys()
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    let mut stale = Vec::new();
+    for folder in folders {
+        let dir = out.join(&folder);
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(at(&dir)(error)),
+        };
+        for entry in entries {
+            let path = entry.map_err(at(&dir))?.path();
+            let relative = folder.join(path.file_name().unwrap_or_default());
+            if path.extension().is_some_and(|e| e == "rs")
+                && !files.contains_key(&relative)
+                && fs::read_to_string(&path).is_ok_and(|text| text.starts_with(GENERATED_MARKER))
+            {
+                stale.push(path);
+            }
+        }
+    }
+    stale.sort();
+    Ok(stale)
+}
+
+/// Applies `changes`: each write goes to a temporary file in the same folder and is renamed over the target, so
+/// a reader never sees half a file and an interrupted run leaves the old file intact.
+pub fn apply(changes: &[Change]) -> Result<(), WriteError> {
+    for change in changes {
+        match change {
+            Change::Create { path, new } | Change::Update { path, new, .. } => {
+                write_atomically(path, new.as_bytes())?
+            }
+            Change::Remove { path, .. } => fs::remove_file(path).map_err(at(path))?,
+        }
+    }
+    Ok(())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(at(dir))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".codegen-")
+        .tempfile_in(dir)
+        .map_err(at(dir))?;
+    temp.write_all(bytes).map_err(at(path))?;
+    temp.as_file().sync_all().map_err(at(path))?;
+    temp.persist(path).map_err(|error| WriteError {
+        path: path.to_path_buf(),
+        source: error.error,
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(entries: &[(&str, &str)]) -> Files {
+        entries
+            .iter()
+            .map(|(p, t)| (PathBuf::from(p), (*t).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn writes_only_what_changed_and_removes_own_leftovers() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let first = files(&[("src/a.rs", "// @generated by codegen a\n"), ("src/b.rs", "// @generated by codegen b\n")]);
+        apply(&plan(out, &first).unwrap()).unwrap();
+        fs::write(out.join("src/hand.rs"), "// written by a person\n").unwrap();
+        let b_modified = fs::metadata(out.join("src/b.rs")).unwrap().modified().unwrap();
+
+        let second = files(&[("src/b.rs", "// @generated by codegen b\n"), ("src/c.rs", "// @generated by codegen c\n")]);
+        let changes = plan(out, &second).unwrap();
+        let kinds: Vec<(&str, String)> = changes
+            .iter()
+            .map(|c| {
+                let kind = match c {
+                    Change::Create { .. } => "create",
+                    Change::Update { .. } => "update",
+                    Change::Remove { .. } => "remove",
+                };
+                (kind, c.path().strip_prefix(out).unwrap().display().to_string())
+            })
+            .collect();
+        assert_eq!(kinds, [("create", "src/c.rs".to_owned()), ("remove", "src/a.rs".to_owned())]);
+        apply(&changes).unwrap();
+        assert!(!out.join("src/a.rs").exists());
+        assert!(out.join("src/hand.rs").exists(), "files without the marker are never touched");
+        assert_eq!(fs::metadata(out.join("src/b.rs")).unwrap().modified().unwrap(), b_modified);
+        assert!(plan(out, &second).unwrap().is_empty());
+    }
+
+    #[test]
+    fn diff_names_the_file_and_the_lines() {
+        let change = Change::Update {
+            path: PathBuf::from("src/x.rs"),
+            old: "a\nb\n".into(),
+            new: "a\nc\n".into(),
+        };
+        let diff = change.diff();
+        assert!(diff.contains("--- a/src/x.rs"), "{diff}");
+        assert!(diff.contains("-b\n+c\n"), "{diff}");
+    }
+}
