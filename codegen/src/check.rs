@@ -69,7 +69,10 @@ impl<'a> Checker<'a> {
         if id.value != stem {
             self.diags.error_with_hint(
                 id.pos,
-                format!("provider id `{}` does not match the file name `{stem}.yaml`", id.value),
+                format!(
+                    "provider id `{}` does not match the file name `{stem}.yaml`",
+                    id.value
+                ),
                 format!("rename the file to `{}.yaml` or change the id", id.value),
             );
         }
@@ -118,11 +121,18 @@ impl<'a> Checker<'a> {
     fn type_rust_name(&mut self, decl: &TypeDecl) -> Option<RustName> {
         let explicit = decl.rust_name.as_ref();
         let pos = explicit.map_or(decl.name.pos, |n| n.pos);
-        match names::rust_name(&decl.name.value, explicit.map(|n| n.value.as_str()), Case::Type) {
+        match names::rust_name(
+            &decl.name.value,
+            explicit.map(|n| n.value.as_str()),
+            Case::Type,
+        ) {
             Ok(name) if RESERVED_TYPE_NAMES.contains(&name.bare()) => {
                 self.diags.error_with_hint(
                     pos,
-                    format!("the Rust name `{}` is used by the generated code itself", name.bare()),
+                    format!(
+                        "the Rust name `{}` is used by the generated code itself",
+                        name.bare()
+                    ),
                     "give the type another `rust_name`",
                 );
                 None
@@ -138,8 +148,11 @@ impl<'a> Checker<'a> {
 
     fn types(&mut self) -> Vec<Option<Type>> {
         let schema = self.schema;
-        let rust_names: Vec<Option<RustName>> =
-            schema.types.iter().map(|decl| self.type_rust_name(decl)).collect();
+        let rust_names: Vec<Option<RustName>> = schema
+            .types
+            .iter()
+            .map(|decl| self.type_rust_name(decl))
+            .collect();
         let mut seen: HashMap<String, &TypeDecl> = HashMap::new();
         for (decl, name) in schema.types.iter().zip(&rust_names) {
             let Some(name) = name else { continue };
@@ -180,7 +193,9 @@ impl<'a> Checker<'a> {
             .enumerate()
             .map(|(id, (decl, rust_name))| {
                 let kind = match &decl.body {
-                    TypeBody::Struct(s) => TypeKind::Struct(self.structure(id, decl, s, &own_fields)?),
+                    TypeBody::Struct(s) => {
+                        TypeKind::Struct(self.structure(id, decl, s, &own_fields)?)
+                    }
                     TypeBody::Enum(e) => TypeKind::Enum(self.enumeration(decl, e)?),
                 };
                 Some(Type {
@@ -203,14 +218,20 @@ impl<'a> Checker<'a> {
         for (start, decl) in schema.types.iter().enumerate() {
             let mut seen = vec![start];
             let mut current = decl;
-            while let TypeBody::Struct(StructDecl { base: Some(base), .. }) = &current.body {
+            while let TypeBody::Struct(StructDecl {
+                base: Some(base), ..
+            }) = &current.body
+            {
                 let Some(&next) = self.index.get(base.value.as_str()) else {
                     break;
                 };
                 if next == start {
                     self.diags.error_with_hint(
                         decl.name.pos,
-                        format!("type `{}` inherits from itself through `base`", decl.name.value),
+                        format!(
+                            "type `{}` inherits from itself through `base`",
+                            decl.name.value
+                        ),
                         "break the chain of `base:` references",
                     );
                     break;
@@ -244,7 +265,10 @@ impl<'a> Checker<'a> {
         };
         let ty = ty?;
         self.field_rules(decl, &ty);
-        let optional = !decl.required && decl.nullable.unwrap_or_else(|| self.nullable_by_default(&ty));
+        let optional = !decl.required
+            && decl
+                .nullable
+                .unwrap_or_else(|| self.nullable_by_default(&ty));
         Some(Field {
             wire_name: decl.name.value.clone(),
             rust_name: rust_name?,
@@ -286,12 +310,16 @@ impl<'a> Checker<'a> {
                         pos,
                     };
                     let id = checker.resolve(&name, "type")?;
-                    if let TypeBody::Struct(StructDecl { is_abstract: true, .. }) =
-                        checker.schema.types[id].body
+                    if let TypeBody::Struct(StructDecl {
+                        is_abstract: true, ..
+                    }) = checker.schema.types[id].body
                     {
                         checker.diags.error_with_hint(
                             pos,
-                            format!("type `{}` is abstract and cannot be a field's type", name.value),
+                            format!(
+                                "type `{}` is abstract and cannot be a field's type",
+                                name.value
+                            ),
                             "abstract types exist only as a `base`",
                         );
                         return None;
@@ -311,7 +339,10 @@ impl<'a> Checker<'a> {
             if !is_text && !is_list {
                 self.diags.error_with_hint(
                     limit.pos,
-                    format!("field `{}` has a length limit but is not a string or a list", decl.name.value),
+                    format!(
+                        "field `{}` has a length limit but is not a string or a list",
+                        decl.name.value
+                    ),
                     "remove the limit, or give the field a string type",
                 );
             }
@@ -321,7 +352,10 @@ impl<'a> Checker<'a> {
         {
             self.diags.error(
                 pattern.pos,
-                format!("field `{}` has a `pattern` but is not a string", decl.name.value),
+                format!(
+                    "field `{}` has a `pattern` but is not a string",
+                    decl.name.value
+                ),
             );
         }
         if let Some(format) = &decl.format
@@ -329,7 +363,10 @@ impl<'a> Checker<'a> {
         {
             self.diags.error_with_hint(
                 format.pos,
-                format!("field `{}` has a `format` but is not a `string`", decl.name.value),
+                format!(
+                    "field `{}` has a `format` but is not a `string`",
+                    decl.name.value
+                ),
                 "`format` describes text; a typed scalar such as `date` already has one",
             );
         }
@@ -366,7 +403,11 @@ impl<'a> Checker<'a> {
             fields,
             is_abstract: body.is_abstract,
             omit_nulls: self.protocol() == Protocol::Top,
-            xml_name: body.xml.name.clone().unwrap_or_else(|| decl.name.value.clone()),
+            xml_name: body
+                .xml
+                .name
+                .clone()
+                .unwrap_or_else(|| decl.name.value.clone()),
             xml_namespace: body.xml.namespace.clone(),
         })
     }
@@ -431,10 +472,11 @@ impl<'a> Checker<'a> {
                 };
                 self.diags.error(
                     value.value.pos,
-                    format!("enum `{}` has `repr` {:?}, so this value must be {expected}", decl.name.value, repr)
-                        .replace("Int32", "int32")
-                        .replace("Int64", "int64")
-                        .replace("String", "string"),
+                    format!(
+                        "enum `{}` has `repr: {}`, so this value must be {expected}",
+                        decl.name.value,
+                        repr.name()
+                    ),
                 );
                 ok = false;
             }
@@ -449,21 +491,26 @@ impl<'a> Checker<'a> {
                 .map(|n| n.pos)
                 .or(value.name.as_ref().map(|n| n.pos))
                 .unwrap_or(value.value.pos);
-            let rust_name = match names::rust_name(&source, explicit.map(|n| n.value.as_str()), Case::Type) {
-                Ok(name) if name.bare() == "Other" => {
-                    self.diags.error_with_hint(
-                        pos,
-                        "the variant `Other` is reserved for values the schema does not list",
-                        "give this value another `rust_name`",
-                    );
-                    None
-                }
-                Ok(name) => Some(name),
-                Err(problem) => {
-                    self.diags.error_with_hint(pos, problem.0, "give the value a `name` or `rust_name`");
-                    None
-                }
-            };
+            let rust_name =
+                match names::rust_name(&source, explicit.map(|n| n.value.as_str()), Case::Type) {
+                    Ok(name) if name.bare() == "Other" => {
+                        self.diags.error_with_hint(
+                            pos,
+                            "the variant `Other` is reserved for values the schema does not list",
+                            "give this value another `rust_name`",
+                        );
+                        None
+                    }
+                    Ok(name) => Some(name),
+                    Err(problem) => {
+                        self.diags.error_with_hint(
+                            pos,
+                            problem.0,
+                            "give the value a `name` or `rust_name`",
+                        );
+                        None
+                    }
+                };
             let Some(rust_name) = rust_name else {
                 ok = false;
                 continue;
@@ -471,18 +518,30 @@ impl<'a> Checker<'a> {
             if let Some(dup) = values.iter().find(|v| v.value == value.value.value) {
                 self.diags.error(
                     value.value.pos,
-                    format!("enum `{}` lists the value of `{}` twice", decl.name.value, dup.rust_name.bare()),
+                    format!(
+                        "enum `{}` lists the value of `{}` twice",
+                        decl.name.value,
+                        dup.rust_name.bare()
+                    ),
                 );
                 ok = false;
             } else if let Some(name) = &value.name
-                && values.iter().any(|v| v.name.as_deref() == Some(name.value.as_str()))
+                && values
+                    .iter()
+                    .any(|v| v.name.as_deref() == Some(name.value.as_str()))
             {
                 self.diags.error(
                     name.pos,
-                    format!("enum `{}` uses the member name `{}` twice", decl.name.value, name.value),
+                    format!(
+                        "enum `{}` uses the member name `{}` twice",
+                        decl.name.value, name.value
+                    ),
                 );
                 ok = false;
-            } else if values.iter().any(|v| v.rust_name.bare() == rust_name.bare()) {
+            } else if values
+                .iter()
+                .any(|v| v.rust_name.bare() == rust_name.bare())
+            {
                 self.diags.error_with_hint(
                     pos,
                     format!(
@@ -586,7 +645,8 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
         for decl in &schema.operations {
             let endpoint_ok = match (&decl.endpoint.value, self.protocol()) {
-                (Endpoint::Http { .. }, Protocol::WebApi) | (Endpoint::Top { .. }, Protocol::Top) => true,
+                (Endpoint::Http { .. }, Protocol::WebApi)
+                | (Endpoint::Top { .. }, Protocol::Top) => true,
                 (Endpoint::Http { .. }, Protocol::Top) => {
                     self.diags.error_with_hint(
                         decl.endpoint.pos,
@@ -607,15 +667,25 @@ impl<'a> Checker<'a> {
             let rust_name = match names::rust_name(&decl.name.value, None, Case::Type) {
                 Ok(name) => Some(name),
                 Err(problem) => {
-                    self.diags.error_with_hint(decl.name.pos, problem.0, "rename the operation");
+                    self.diags
+                        .error_with_hint(decl.name.pos, problem.0, "rename the operation");
                     None
                 }
             };
             if let Some(name) = &rust_name {
-                if let Some(ty) = types.iter().flatten().find(|t| t.rust_name.bare() == name.bare()) {
+                if let Some(ty) = types
+                    .iter()
+                    .flatten()
+                    .find(|t| t.rust_name.bare() == name.bare())
+                {
                     self.diags.error_with_hint(
                         decl.name.pos,
-                        format!("operation `{}` and type `{}` both become `{}`", decl.name.value, ty.name, name.bare()),
+                        format!(
+                            "operation `{}` and type `{}` both become `{}`",
+                            decl.name.value,
+                            ty.name,
+                            name.bare()
+                        ),
                         "rename the operation or give the type a `rust_name`",
                     );
                 }
@@ -624,7 +694,10 @@ impl<'a> Checker<'a> {
                         decl.name.pos,
                         format!(
                             "operations `{}` (line {}) and `{}` both become `{}`",
-                            first.value, first.pos.line, decl.name.value, name.bare()
+                            first.value,
+                            first.pos.line,
+                            decl.name.value,
+                            name.bare()
                         ),
                     );
                 }
@@ -667,14 +740,20 @@ impl<'a> Checker<'a> {
             TypeBody::Struct(_) => {
                 self.diags.error(
                     name.pos,
-                    format!("{what} `{}` is abstract; an operation sends concrete types", name.value),
+                    format!(
+                        "{what} `{}` is abstract; an operation sends concrete types",
+                        name.value
+                    ),
                 );
                 None
             }
             TypeBody::Enum(_) => {
                 self.diags.error(
                     name.pos,
-                    format!("{what} `{}` is an enum; an operation sends a struct", name.value),
+                    format!(
+                        "{what} `{}` is an enum; an operation sends a struct",
+                        name.value
+                    ),
                 );
                 None
             }
@@ -688,11 +767,16 @@ impl<'a> Checker<'a> {
         for decl in &schema.examples {
             let id = self.resolve(&decl.ty, "example type");
             if let Some(id) = id
-                && types[id].as_ref().is_some_and(|t| matches!(&t.kind, TypeKind::Struct(s) if s.is_abstract))
+                && types[id]
+                    .as_ref()
+                    .is_some_and(|t| matches!(&t.kind, TypeKind::Struct(s) if s.is_abstract))
             {
                 self.diags.error(
                     decl.ty.pos,
-                    format!("example type `{}` is abstract; nothing is ever sent as it", decl.ty.value),
+                    format!(
+                        "example type `{}` is abstract; nothing is ever sent as it",
+                        decl.ty.value
+                    ),
                 );
             }
             for (format, text) in &decl.samples {
@@ -757,7 +841,11 @@ fn apply_json_order(schema: &Schema, operations: &[Operation], types: &mut [Type
     let mut stack: Vec<TypeId> = operations
         .iter()
         .flat_map(|op| match &types[op.request].kind {
-            TypeKind::Struct(s) => s.fields.iter().filter_map(|f| named_target(&f.ty)).collect(),
+            TypeKind::Struct(s) => s
+                .fields
+                .iter()
+                .filter_map(|f| named_target(&f.ty))
+                .collect(),
             TypeKind::Enum(_) => Vec::new(),
         })
         .collect();
@@ -772,8 +860,11 @@ fn apply_json_order(schema: &Schema, operations: &[Operation], types: &mut [Type
     }
     for id in sent_in_params {
         if let TypeKind::Struct(s) = &mut types[id].kind {
-            s.fields
-                .sort_by_cached_key(|f| names::java_property_name(&f.wire_name).encode_utf16().collect::<Vec<u16>>());
+            s.fields.sort_by_cached_key(|f| {
+                names::java_property_name(&f.wire_name)
+                    .encode_utf16()
+                    .collect::<Vec<u16>>()
+            });
         }
     }
 }

@@ -9,13 +9,18 @@ use crate::diagnostic::{Diagnostics, Pos, suggest};
 use crate::schema::*;
 use crate::yaml::{Node, Value};
 
-const TOP_KEYS: &[&str] = &["version", "provider", "operations", "types", "examples", "note"];
+const TOP_KEYS: &[&str] = &[
+    "version",
+    "provider",
+    "operations",
+    "types",
+    "examples",
+    "note",
+];
 const PROVIDER_KEYS: &[&str] = &[
     "id", "title", "protocol", "formats", "source", "doc", "note",
 ];
-const OPERATION_KEYS: &[&str] = &[
-    "doc", "note", "http", "top", "request", "response", "error",
-];
+const OPERATION_KEYS: &[&str] = &["doc", "note", "http", "top", "request", "response", "error"];
 const HTTP_KEYS: &[&str] = &["method", "path", "note"];
 const TOP_ENDPOINT_KEYS: &[&str] = &["method", "note"];
 const STRUCT_KEYS: &[&str] = &[
@@ -53,9 +58,7 @@ const FIELD_KEYS: &[&str] = &[
     "note",
 ];
 const VALUE_KEYS: &[&str] = &["value", "name", "rust_name", "doc", "note"];
-const EXAMPLE_KEYS: &[&str] = &[
-    "type", "source", "note", "json", "xml", "form", "bson",
-];
+const EXAMPLE_KEYS: &[&str] = &["type", "source", "note", "json", "xml", "form", "bson"];
 const PROTOCOLS: [(&str, Protocol); 2] = [("webapi", Protocol::WebApi), ("top", Protocol::Top)];
 const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
 /// The language versions this generator reads.
@@ -191,7 +194,11 @@ impl Decoder<'_> {
             }
             let hint = match suggest(key, entries.allowed.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
-                None => format!("the keys of {} are: {}", entries.what, entries.allowed.join(", ")),
+                None => format!(
+                    "the keys of {} are: {}",
+                    entries.what,
+                    entries.allowed.join(", ")
+                ),
             };
             self.diags.error_with_hint(
                 *pos,
@@ -209,8 +216,10 @@ impl Decoder<'_> {
     }
 
     fn missing(&mut self, entries: &Entries<'_>, key: &str) {
-        self.diags
-            .error(entries.pos, format!("missing key `{key}` in {}", entries.what));
+        self.diags.error(
+            entries.pos,
+            format!("missing key `{key}` in {}", entries.what),
+        );
     }
 
     fn string(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
@@ -291,7 +300,12 @@ impl Decoder<'_> {
     }
 
     /// A word from a fixed vocabulary, with a suggestion when it is a near miss.
-    fn choice<T: Copy>(&mut self, node: &Node, table: &[(&str, T)], what: &str) -> Option<Spanned<T>> {
+    fn choice<T: Copy>(
+        &mut self,
+        node: &Node,
+        table: &[(&str, T)],
+        what: &str,
+    ) -> Option<Spanned<T>> {
         let text = self.string(node, what)?;
         if let Some((_, value)) = table.iter().find(|(name, _)| *name == text.value) {
             return Some(Spanned {
@@ -304,11 +318,8 @@ impl Decoder<'_> {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!("expected one of: {}", names.join(", ")),
         };
-        self.diags.error_with_hint(
-            node.pos,
-            format!("unknown {what} `{}`", text.value),
-            hint,
-        );
+        self.diags
+            .error_with_hint(node.pos, format!("unknown {what} `{}`", text.value), hint);
         None
     }
 
@@ -393,7 +404,11 @@ impl Decoder<'_> {
     }
 
     /// The entries of a mapping keyed by name, such as `operations` and `types`.
-    fn named_entries<'a>(&mut self, node: &'a Node, what: &str) -> Vec<(Spanned<String>, &'a Node)> {
+    fn named_entries<'a>(
+        &mut self,
+        node: &'a Node,
+        what: &str,
+    ) -> Vec<(Spanned<String>, &'a Node)> {
         let Value::Map(pairs) = &node.value else {
             self.expected(node, "a mapping from names", what);
             return Vec::new();
@@ -407,7 +422,10 @@ impl Decoder<'_> {
                 self.diags.error_with_hint(
                     name.pos,
                     format!("`{}` is declared twice in {what}", name.value),
-                    format!("the first is at line {}; rename or remove one", first.pos.line),
+                    format!(
+                        "the first is at line {}; rename or remove one",
+                        first.pos.line
+                    ),
                 );
                 continue;
             }
@@ -598,7 +616,10 @@ impl Decoder<'_> {
         {
             self.diags.error_with_hint(
                 max.pos,
-                format!("`max_len` {} is less than `min_len` {}", max.value, min.value),
+                format!(
+                    "`max_len` {} is less than `min_len` {}",
+                    max.value, min.value
+                ),
                 "swap them, or correct the one the document states",
             );
         }
@@ -681,7 +702,10 @@ impl Decoder<'_> {
                     );
                 }
                 Spanned {
-                    value: items.iter().filter_map(|item| self.enum_value(item)).collect(),
+                    value: items
+                        .iter()
+                        .filter_map(|item| self.enum_value(item))
+                        .collect(),
                     pos: node.pos,
                 }
             }
@@ -795,7 +819,10 @@ mod tests {
 
     #[test]
     fn type_expressions() {
-        assert_eq!(parse_type_expr("string"), Ok(TypeExpr::Scalar(Scalar::String)));
+        assert_eq!(
+            parse_type_expr("string"),
+            Ok(TypeExpr::Scalar(Scalar::String))
+        );
         assert_eq!(
             parse_type_expr("list<list<Foo>>"),
             Ok(TypeExpr::List(Box::new(TypeExpr::List(Box::new(

@@ -57,7 +57,12 @@ impl Diagnostics {
         self.push(pos, message.into(), None);
     }
 
-    pub fn error_with_hint(&mut self, pos: Pos, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn error_with_hint(
+        &mut self,
+        pos: Pos,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.push(pos, message.into(), Some(hint.into()));
     }
 

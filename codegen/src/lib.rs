@@ -28,7 +28,10 @@ pub enum Error {
     /// The schemas have problems; every one found, sorted by file and position.
     Schemas(Vec<Diagnostic>),
     /// A schema file or folder could not be read.
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The folder holds no `.yaml` schema.
     NoSchemas(PathBuf),
     Write(WriteError),
@@ -43,7 +46,11 @@ impl fmt::Display for Error {
                     writeln!(f, "{diagnostic}")?;
                 }
                 let count = diagnostics.len();
-                write!(f, "{count} problem{} found", if count == 1 { "" } else { "s" })
+                write!(
+                    f,
+                    "{count} problem{} found",
+                    if count == 1 { "" } else { "s" }
+                )
             }
             Error::Read { path, source } => write!(f, "cannot read {}: {source}", path.display()),
             Error::NoSchemas(path) => write!(f, "no `.yaml` schema in {}", path.display()),
@@ -92,11 +99,16 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Provider, Vec<Diagnostic>
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
-            diags.error_with_hint(error.pos, error.message, "fix the YAML syntax first; other checks run once it parses");
+            diags.error_with_hint(
+                error.pos,
+                error.message,
+                "fix the YAML syntax first; other checks run once it parses",
+            );
             return Err(diags.into_sorted());
         }
     };
-    let provider = decode::decode(path, &root, &mut diags).and_then(|schema| check::check(&schema, &mut diags));
+    let provider = decode::decode(path, &root, &mut diags)
+        .and_then(|schema| check::check(&schema, &mut diags));
     match provider {
         Some(provider) if diags.is_empty() => Ok(provider),
         _ => Err(diags.into_sorted()),

@@ -16,10 +16,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Regenerate OUT from SCHEMAS, writing only the files that change.
-    #[command(after_help = "Example:\n  codegen generate                     # schemas/ -> generated/\n  codegen generate my/schemas out/crate")]
+    #[command(
+        after_help = "Example:\n  codegen generate                     # schemas/ -> generated/\n  codegen generate my/schemas out/crate"
+    )]
     Generate(Paths),
     /// Exit 1 with a diff when OUT is not what SCHEMAS generate; writes nothing.
-    #[command(after_help = "Example:\n  codegen check                        # is generated/ fresh?")]
+    #[command(
+        after_help = "Example:\n  codegen check                        # is generated/ fresh?"
+    )]
     Check(Paths),
 }
 

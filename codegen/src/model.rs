@@ -1,7 +1,9 @@
 //! The checked model: every reference resolved, every Rust name chosen, every rule that depends on the protocol
 //! already applied (field order, nullability, boxing). The emitter only reads it.
 
-pub use crate::schema::{Encryption, EndpointDecl as Endpoint, Format, Protocol, Repr, Scalar, TextFormat};
+pub use crate::schema::{
+    Encryption, EndpointDecl as Endpoint, Format, Protocol, Repr, Scalar, TextFormat,
+};
 
 use crate::names::RustName;
 

@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn fields_are_snake_case_from_the_wire_name() {
         assert_eq!(field("RefundExpands").unwrap(), "refund_expands");
-        assert_eq!(field("refund_passanger_ids").unwrap(), "refund_passanger_ids");
+        assert_eq!(
+            field("refund_passanger_ids").unwrap(),
+            "refund_passanger_ids"
+        );
         assert_eq!(
             field("param_agent_confirm_return_r_q").unwrap(),
             "param_agent_confirm_return_r_q"

@@ -216,6 +216,13 @@ impl Repr {
         ("int64", Repr::Int64),
         ("string", Repr::String),
     ];
+
+    pub fn name(self) -> &'static str {
+        Repr::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("", |(name, _)| name)
+    }
 }
 
 #[derive(Clone, Debug)]

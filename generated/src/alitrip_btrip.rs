@@ -2,12 +2,13 @@
 //! 阿里商旅 火车票供应链 (alitrip.btrip.supplychain.train.callback.refund, 商旅火车票退票回调): the `alitrip_btrip` provider, transcribed from `003_9e446777e3e6e98b.txt`.
 //!
 //! Note: The document's "公共参数" (TOP system parameters) section is empty in the text; they are the standard TOP ones. Its "错误码解释" table is empty. The request example tabs .NET, PHP, CURL, Python, C/C++ and NodeJS and the "JSON示例" tabs of the response and error examples are named but their content is not in the document; only the JAVA request and the XML response and error samples are shown.
+#![cfg_attr(rustfmt, rustfmt::skip)]
 
+use codegen_derive::WireEnum;
 use codegen_runtime::{
     Endpoint, Fen, Format, ModelVisitor, Operation, Protocol, ProviderInfo,
 };
 use serde::{Deserialize, Serialize};
-use codegen_derive::WireEnum;
 
 /// What the provider is and which formats its server speaks.
 pub const PROVIDER: ProviderInfo = ProviderInfo {

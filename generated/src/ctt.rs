@@ -2,10 +2,11 @@
 //! ChinaTrainTickets (CTT) 火车票: the `ctt` provider, transcribed from `000_924bef7137bf3e6b.txt`.
 //!
 //! Note: The document lists application/x-www-form-urlencoded as a request format but shows "Sample not available." (the form formatter cannot write objects); the server binds form posts.
+#![cfg_attr(rustfmt, rustfmt::skip)]
 
+use codegen_derive::WireEnum;
 use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
 use serde::{Deserialize, Serialize};
-use codegen_derive::WireEnum;
 
 /// What the provider is and which formats its server speaks.
 pub const PROVIDER: ProviderInfo = ProviderInfo {

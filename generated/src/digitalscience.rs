@@ -2,6 +2,7 @@
 //! DigitalScience Tour V5 (门票): the `digitalscience` provider, transcribed from `001_b7a7d5b2e4d67af7.txt`.
 //!
 //! Note: The document lists application/x-www-form-urlencoded as a request format but shows "Sample not available." (the form formatter cannot write objects); the server binds form posts. It lists application/bson as a request and a response format, but its sample is the Help Page's fixed placeholder text "Binary JSON content. See http://bsonspec.org for details.", so no BSON sample exists. BSON is not a default Web API formatter, so this server added it. Responses are shown for application/json, application/xml and application/bson only (no form). Every value in the samples is a Help Page placeholder ("sample string N", counter restarting at 1 inside the nested refundparm object; collections get two items).
+#![cfg_attr(rustfmt, rustfmt::skip)]
 
 use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
 use serde::{Deserialize, Serialize};

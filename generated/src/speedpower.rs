@@ -2,13 +2,14 @@
 //! SpeedPower 退票单接口: the `speedpower` provider, transcribed from `002_b2fac2431460b517.txt`.
 //!
 //! Note: The document shows only application/json, text/json for requests and responses (the server removed the XML and form formatters). The tables give full CLR names as model names. Every value in the samples is a Help Page placeholder: "sample string N" and numbers count up from 1 inside each object (a nullable member uses a fresh counter and does not advance it), GUIDs are random, the timestamps are the time the page was rendered, and list items are the same cached object repeated twice.
+#![cfg_attr(rustfmt, rustfmt::skip)]
 
+use codegen_derive::WireEnum;
 use codegen_runtime::{
     DotNetDateTime, DotNetDouble, Endpoint, Format, ModelVisitor, Operation, Protocol,
     ProviderInfo, Uuid,
 };
 use serde::{Deserialize, Serialize};
-use codegen_derive::WireEnum;
 
 /// What the provider is and which formats its server speaks.
 pub const PROVIDER: ProviderInfo = ProviderInfo {

@@ -2,12 +2,13 @@
 //! 淘宝汽车票API (taobao.bus.agent.returnticket.confirm, 商家回调退票): the `taobao_bus` provider, transcribed from `004_1216d18a332179f2.txt`.
 //!
 //! Note: The document sits under "文档中心 > API类目 > 汽车票API". Its "公共参数" (TOP system parameters) section is empty in the text; they are the standard TOP ones. Its "错误码解释" table is empty. The request example tabs .NET, PHP, CURL, Python, C/C++ and NodeJS and the "JSON示例" tabs of the response and error examples are named but their content is not in the document; only the JAVA request and the XML response and error samples are shown.
+#![cfg_attr(rustfmt, rustfmt::skip)]
 
+use codegen_derive::WireEnum;
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo, TopDateTime,
 };
 use serde::{Deserialize, Serialize};
-use codegen_derive::WireEnum;
 
 /// What the provider is and which formats its server speaks.
 pub const PROVIDER: ProviderInfo = ProviderInfo {

@@ -136,8 +136,10 @@ fn parse(input: &DeriveInput) -> syn::Result<WireEnum<'_>> {
 
 fn parse_repr(input: &DeriveInput, errors: &mut Errors) -> Option<Repr> {
     let mut repr = None;
+    let mut written = false;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("wire")) {
         let parsed = attr.parse_nested_meta(|meta| {
+            written = true;
             if !meta.path.is_ident("repr") {
                 return Err(meta.error("expected `repr = \"i32\" | \"i64\" | \"string\"`"));
             }
@@ -159,7 +161,7 @@ fn parse_repr(input: &DeriveInput, errors: &mut Errors) -> Option<Repr> {
             errors.push(error);
         }
     }
-    if repr.is_none() {
+    if !written {
         errors.push(syn::Error::new(
             input.ident.span(),
             "missing `#[wire(repr = \"i32\" | \"i64\" | \"string\")]` on the enum",
@@ -176,7 +178,9 @@ fn check_other(variant: &syn::Variant, repr: Option<Repr>, errors: &mut Errors) 
         None => return,
     };
     let field_type = match &variant.fields {
-        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => fields.unnamed.first().map(|f| &f.ty),
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+            fields.unnamed.first().map(|f| &f.ty)
+        }
         _ => None,
     };
     let matches = matches!(field_type, Some(Type::Path(path)) if path.path.is_ident(expected));

@@ -5,6 +5,7 @@
 //! Json.NET, JSON parsing that reports where a payload went wrong, and the registry through which tools reach a
 //! generated type by the name its document gives it.
 
+mod calendar;
 mod date;
 mod datetime;
 mod fen;
@@ -52,3 +53,37 @@ impl std::fmt::Display for ScalarError {
 }
 
 impl std::error::Error for ScalarError {}
+
+/// Reads a scalar that travels as a JSON string and is checked by its `FromStr`.
+///
+/// Every string-borne scalar (dates, fen) goes through here, so all of them accept strings only and report a
+/// bad text the same way.
+pub(crate) fn deserialize_from_str<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    struct TextVisitor<T>(&'static str, std::marker::PhantomData<T>);
+
+    impl<T> serde::de::Visitor<'_> for TextVisitor<T>
+    where
+        T: std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            text.parse().map_err(E::custom)
+        }
+    }
+
+    deserializer.deserialize_str(TextVisitor(expecting, std::marker::PhantomData))
+}

@@ -34,7 +34,11 @@ impl std::fmt::Display for Rejection {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            write!(f, "{}: {} ({})", problem.path, problem.message, problem.code)?;
+            write!(
+                f,
+                "{}: {} ({})",
+                problem.path, problem.message, problem.code
+            )?;
         }
         Ok(())
     }

@@ -73,11 +73,10 @@ pub trait Operation {
     const ENDPOINT: Endpoint;
 }
 
-/// Every generated type: what a tool needs to move it between formats.
-pub trait Model: Serialize + DeserializeOwned + std::fmt::Debug + Clone + 'static {
-    /// The name the provider's document gives the type.
-    const NAME: &'static str;
-}
+/// What a tool needs of a type to move it between formats; every generated type has it.
+pub trait Model: Serialize + DeserializeOwned + std::fmt::Debug + Clone + 'static {}
+
+impl<T: Serialize + DeserializeOwned + std::fmt::Debug + Clone + 'static> Model for T {}
 
 /// A computation over a generated type chosen at run time by its name.
 ///

@@ -62,9 +62,14 @@ impl ItemEmitter<'_> {
         let mut paragraphs = type_paragraphs(ty);
         paragraphs.extend(self.inherited(body));
         let docs = doc_attrs(paragraphs);
-        let rename_all = body.fields.iter().all(|f| {
-            f.wire_name == serde_pascal_case(f.rust_name.bare())
-        }) && body.fields.iter().any(|f| f.wire_name != f.rust_name.bare());
+        let rename_all = body
+            .fields
+            .iter()
+            .all(|f| f.wire_name == serde_pascal_case(f.rust_name.bare()))
+            && body
+                .fields
+                .iter()
+                .any(|f| f.wire_name != f.rust_name.bare());
         let fields: Vec<TokenStream> = body
             .fields
             .iter()
@@ -97,7 +102,9 @@ impl ItemEmitter<'_> {
         bases.dedup();
         bases
             .into_iter()
-            .filter(|id| matches!(&self.provider.types[*id].kind, TypeKind::Struct(s) if s.is_abstract))
+            .filter(
+                |id| matches!(&self.provider.types[*id].kind, TypeKind::Struct(s) if s.is_abstract),
+            )
             .map(|id| {
                 let members: Vec<String> = body
                     .fields
@@ -222,7 +229,11 @@ impl ItemEmitter<'_> {
                 EnumLiteral::Str(s) => Literal::string(s),
             };
             let member = value.name.as_ref().map(|name| quote!(, name = #name));
-            let docs = doc_attrs([value.doc.clone(), note(value.note.as_deref())].into_iter().flatten());
+            let docs = doc_attrs(
+                [value.doc.clone(), note(value.note.as_deref())]
+                    .into_iter()
+                    .flatten(),
+            );
             quote! {
                 #docs
                 #[wire(value = #literal #member)]

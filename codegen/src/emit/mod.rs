@@ -38,7 +38,10 @@ pub fn render(providers: &[Provider]) -> Result<Files, EmitError> {
         files.insert(path, text);
     }
     let lib = PathBuf::from("src/lib.rs");
-    files.insert(lib.clone(), format(&lib, "schemas/", crate_root(&providers))?);
+    files.insert(
+        lib.clone(),
+        format(&lib, "schemas/", crate_root(&providers))?,
+    );
     let examples = PathBuf::from("tests/examples.rs");
     files.insert(
         examples.clone(),
@@ -48,10 +51,13 @@ pub fn render(providers: &[Provider]) -> Result<Files, EmitError> {
 }
 
 fn format(path: &std::path::Path, source: &str, tokens: TokenStream) -> Result<String, EmitError> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|error| EmitError {
+    let mut file = syn::parse2::<syn::File>(tokens).map_err(|error| EmitError {
         file: path.to_path_buf(),
         message: error.to_string(),
     })?;
+    // prettyplease and rustfmt wrap at different widths; the file is formatted already, so rustfmt leaves it be.
+    file.attrs
+        .push(syn::parse_quote!(#![cfg_attr(rustfmt, rustfmt::skip)]));
     let mut text = format!(
         "{GENERATED_MARKER} from {source}. Do not edit by hand: change the schema and run `cargo run -p codegen -- generate`.\n"
     );
@@ -105,16 +111,26 @@ fn module(provider: &Provider) -> TokenStream {
         provider.title, provider.id, provider.source
     );
     let docs = inner_doc_attrs(
-        [Some(heading), provider.doc.clone(), docs::note(provider.note.as_deref())]
-            .into_iter()
-            .flatten(),
+        [
+            Some(heading),
+            provider.doc.clone(),
+            docs::note(provider.note.as_deref()),
+        ]
+        .into_iter()
+        .flatten(),
     );
 
     let runtime_names = imports.runtime.iter().map(|name| format_ident!("{}", name));
-    let serde = imports
-        .serde
-        .then(|| quote!(use serde::{Deserialize, Serialize};));
-    let wire_enum = imports.wire_enum.then(|| quote!(use codegen_derive::WireEnum;));
+    let serde = imports.serde.then(|| {
+        quote!(
+            use serde::{Deserialize, Serialize};
+        )
+    });
+    let wire_enum = imports.wire_enum.then(|| {
+        quote!(
+            use codegen_derive::WireEnum;
+        )
+    });
 
     let id = &provider.id;
     let title = &provider.title;
@@ -136,9 +152,9 @@ fn module(provider: &Provider) -> TokenStream {
     quote! {
         #docs
 
+        #wire_enum
         use codegen_runtime::{#(#runtime_names),*};
         #serde
-        #wire_enum
 
         /// What the provider is and which formats its server speaks.
         pub const PROVIDER: ProviderInfo = ProviderInfo {

@@ -1,0 +1,254 @@
+//! JSON in and out for generated types, with a failed parse reported as a located [`Problem`].
+
+use serde::Serialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_json::error::Category;
+
+use crate::{Problem, Rejection, Stage};
+
+/// Parses a payload; on failure the one [`Problem`] says where (`$.refundparm.ticketids[1]`) and what kind of
+/// failure it was, so a caller can point at the field instead of at a line and column.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| rejection(json_path(&error.path().to_string()), error.into_inner()))?;
+    // Text after the value (`{} x`) is a syntax error of the whole payload.
+    deserializer
+        .end()
+        .map_err(|error| rejection("$".to_owned(), error))?;
+    Ok(value)
+}
+
+/// Serializes without whitespace, as Json.NET (`Formatting.None`) and TOP's `JSONWriter` do.
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    serde_json::to_string(value)
+}
+
+/// Removes the whitespace between tokens and nothing else.
+///
+/// Re-serializing would rewrite `4.10` as `4.1`, `1E+20` as `1e20` and `\u00e9` as `é`; a payload that is
+/// signed or compared byte for byte must keep every token as it was, so this only drops whitespace outside
+/// string literals, after checking the text is JSON.
+pub fn compact(text: &str) -> Result<String, serde_json::Error> {
+    serde_json::from_str::<IgnoredAny>(text)?;
+    let mut compacted = String::with_capacity(text.len());
+    let mut run_start = 0;
+    let (mut in_string, mut escaped) = (false, false);
+    for (index, ch) in text.char_indices() {
+        if in_string {
+            match ch {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if ch == '"' {
+            in_string = true;
+        } else if matches!(ch, ' ' | '\t' | '\n' | '\r') {
+            compacted.push_str(&text[run_start..index]);
+            run_start = index + 1;
+        }
+    }
+    compacted.push_str(&text[run_start..]);
+    Ok(compacted)
+}
+
+/// `$` plus serde_path_to_error's path, which is `.` at the root and has no leading dot before a key.
+fn json_path(tracked: &str) -> String {
+    match tracked {
+        "." => "$".to_owned(),
+        _ if tracked.starts_with('[') => format!("${tracked}"),
+        _ => format!("$.{tracked}"),
+    }
+}
+
+fn rejection(path: String, error: serde_json::Error) -> Rejection {
+    let full = error.to_string();
+    let (code, message) = match error.classify() {
+        // Line and column are the only location a syntax error has, so they stay.
+        Category::Syntax | Category::Io => ("json_syntax", full),
+        Category::Eof => ("json_eof", full),
+        Category::Data => {
+            let location = format!(" at line {} column {}", error.line(), error.column());
+            let message = full.strip_suffix(&location).unwrap_or(&full).to_owned();
+            (data_code(&message), message)
+        }
+    };
+    Rejection {
+        stage: Stage::Parse,
+        errors: vec![Problem {
+            path,
+            code,
+            message,
+        }],
+    }
+}
+
+/// serde's own data errors start with a fixed phrase; anything else (a scalar's own check) is a bad value.
+fn data_code(message: &str) -> &'static str {
+    const CODES: [(&str, &str); 5] = [
+        ("missing field", "missing_field"),
+        ("unknown variant", "unknown_variant"),
+        ("invalid type", "invalid_type"),
+        ("invalid value", "invalid_value"),
+        ("invalid length", "invalid_length"),
+    ];
+    CODES
+        .iter()
+        .find(|(prefix, _)| message.starts_with(prefix))
+        .map_or("invalid_value", |&(_, code)| code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, Serialize, PartialEq)]
+    struct Request {
+        refundparm: RefundParm,
+    }
+
+    #[derive(Debug, Deserialize, Serialize, PartialEq)]
+    struct RefundParm {
+        ticketids: Vec<u32>,
+        #[serde(default)]
+        kind: Option<Kind>,
+        #[serde(default)]
+        pair: Option<(u8, u8)>,
+        #[serde(default)]
+        created: Option<crate::DotNetDateTime>,
+    }
+
+    #[derive(Debug, Deserialize, Serialize, PartialEq)]
+    enum Kind {
+        Full,
+        Partial,
+    }
+
+    fn problem<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> Problem {
+        let rejection = from_str::<T>(text).expect_err(text);
+        assert_eq!(rejection.stage, Stage::Parse);
+        assert_eq!(rejection.errors.len(), 1);
+        rejection.errors.into_iter().next().unwrap()
+    }
+
+    fn located(text: &str) -> (String, &'static str, String) {
+        let problem = problem::<Request>(text);
+        (problem.path, problem.code, problem.message)
+    }
+
+    #[test]
+    fn a_valid_payload_parses() {
+        let request: Request = from_str(r#"{"refundparm":{"ticketids":[1,2]}}"#).unwrap();
+        assert_eq!(request.refundparm.ticketids, [1, 2]);
+    }
+
+    #[test]
+    fn data_errors_are_located_by_path_without_line_and_column() {
+        assert_eq!(
+            located(r#"{"refundparm":{"ticketids":[1,"x"]}}"#),
+            (
+                "$.refundparm.ticketids[1]".into(),
+                "invalid_type",
+                "invalid type: string \"x\", expected u32".into()
+            )
+        );
+        assert_eq!(
+            located(r#"{"refundparm":{}}"#),
+            (
+                "$.refundparm".into(),
+                "missing_field",
+                "missing field `ticketids`".into()
+            )
+        );
+        let (path, code, message) = located("\"x\"");
+        assert_eq!((path.as_str(), code), ("$", "invalid_type"));
+        assert_eq!(
+            message,
+            "invalid type: string \"x\", expected struct Request"
+        );
+    }
+
+    #[test]
+    fn each_serde_error_kind_has_its_code() {
+        let code = |body: &str| located(&format!(r#"{{"refundparm":{{"ticketids":[],{body}}}}}"#));
+        let (path, kind, message) = code(r#""kind":"Other""#);
+        assert_eq!(
+            (path.as_str(), kind),
+            ("$.refundparm.kind", "unknown_variant")
+        );
+        assert!(message.starts_with("unknown variant `Other`"), "{message}");
+        assert_eq!(code(r#""pair":[1]"#).1, "invalid_length");
+        assert_eq!(code(r#""pair":[1,300]"#).1, "invalid_value");
+        let (path, kind, message) = code(r#""created":"2025-02-30T00:00:00""#);
+        assert_eq!(
+            (path.as_str(), kind),
+            ("$.refundparm.created", "invalid_value")
+        );
+        assert!(
+            message.starts_with("expected a .NET date-time"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn paths_into_a_top_level_array_start_with_an_index() {
+        let problem = problem::<Vec<RefundParm>>(r#"[{"ticketids":[]},{"ticketids":true}]"#);
+        assert_eq!(problem.path, "$[1].ticketids");
+    }
+
+    #[test]
+    fn syntax_errors_keep_line_and_column() {
+        let (_, code, message) = located("{\"refundparm\":\n{\"ticketids\" [1]}}");
+        assert_eq!(code, "json_syntax");
+        assert!(message.ends_with("at line 2 column 14"), "{message}");
+        let (_, code, message) = located(r#"{"refundparm":"#);
+        assert_eq!(code, "json_eof");
+        assert!(message.contains("line 1 column 14"), "{message}");
+        assert_eq!(located("").1, "json_eof");
+    }
+
+    #[test]
+    fn trailing_text_is_a_syntax_error_of_the_whole_payload() {
+        let (path, code, message) = located(r#"{"refundparm":{"ticketids":[]}} x"#);
+        assert_eq!((path.as_str(), code), ("$", "json_syntax"));
+        assert!(message.starts_with("trailing characters"), "{message}");
+    }
+
+    #[test]
+    fn to_string_is_compact() {
+        let request = Request {
+            refundparm: RefundParm {
+                ticketids: vec![7],
+                kind: Some(Kind::Full),
+                pair: None,
+                created: None,
+            },
+        };
+        assert_eq!(
+            to_string(&request).unwrap(),
+            r#"{"refundparm":{"ticketids":[7],"kind":"Full","pair":null,"created":null}}"#
+        );
+    }
+
+    #[test]
+    fn compact_drops_only_whitespace_between_tokens() {
+        let text = "{\n  \"a b\" : [ 4.10 , 1E+20 ,\t-0.0 ],\r\n  \"q\": \"say \\\"hi\\\" \\\\\",\n  \"e\": \"\\u00e9 é 张三 \\/\" , \"n\" : null }\n";
+        assert_eq!(
+            compact(text).unwrap(),
+            r#"{"a b":[4.10,1E+20,-0.0],"q":"say \"hi\" \\","e":"\u00e9 é 张三 \/","n":null}"#
+        );
+        assert_eq!(compact(" 5 ").unwrap(), "5");
+        assert_eq!(compact(r#""\\""#).unwrap(), r#""\\""#);
+    }
+
+    #[test]
+    fn compact_is_idempotent_and_refuses_non_json() {
+        let once = compact("[ {\"k\" : \" v \"} ]").unwrap();
+        assert_eq!(compact(&once).unwrap(), once);
+        for text in ["", "{", "[1,]", "{\"a\":1} x", "\"unterminated", "{'a':1}"] {
+            assert!(compact(text).is_err(), "{text:?}");
+        }
+    }
+}

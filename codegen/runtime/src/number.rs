@@ -1,0 +1,431 @@
+//! Json.NET's number text for `double` and `decimal`, as `serde_with` adapters.
+//!
+//! Plain serde_json writes `1e20` and `4.1` for a `Decimal` of `4.10`; a .NET server writes `1E+20` and `4.10`.
+//! Byte-exact round trips (and signatures over JSON text) need the .NET form, so generated fields say
+//! `#[serde_as(as = "DotNetDouble")]` or `#[serde_as(as = "Option<DotNetDecimal>")]`. The output is JSON-only:
+//! the number text is handed to serde_json as a `RawValue`.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Unexpected, Visitor};
+use serde::ser::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+use serde_with::{DeserializeAs, SerializeAs};
+
+/// A .NET `double`: `ToString("R")` digits, `1E+20` exponents, `5.0` for integral values, and NaN and the
+/// infinities as strings (`FloatFormatHandling.String`).
+pub struct DotNetDouble;
+
+/// A .NET `decimal`: its scale is kept (`4.10`) and `.0` added to integral text (`5.0`), as Json.NET writes it.
+pub struct DotNetDecimal;
+
+const DOUBLE_EXPECTED: &str = "a number, or a string holding a number, NaN, Infinity or -Infinity";
+const DECIMAL_EXPECTED: &str = "a decimal number, or a string holding one";
+
+impl SerializeAs<f64> for DotNetDouble {
+    fn serialize_as<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = *value;
+        if value.is_nan() {
+            serializer.serialize_str("NaN")
+        } else if value.is_infinite() {
+            serializer.serialize_str(if value > 0.0 { "Infinity" } else { "-Infinity" })
+        } else if value == 0.0 || (1e-4..1e15).contains(&value.abs()) {
+            // Here the shortest digits' exponent is in -4..=14, where serde_json's text is .NET's text.
+            serializer.serialize_f64(value)
+        } else {
+            serialize_raw(double_text(value), serializer)
+        }
+    }
+}
+
+impl<'de> DeserializeAs<'de, f64> for DotNetDouble {
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        deserializer.deserialize_any(DoubleVisitor)
+    }
+}
+
+impl SerializeAs<Decimal> for DotNetDecimal {
+    fn serialize_as<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_raw(ensure_decimal_place(value.to_string()), serializer)
+    }
+}
+
+impl<'de> DeserializeAs<'de, Decimal> for DotNetDecimal {
+    /// Reads the raw JSON token, because a JSON number passed through `f64` would lose a decimal's digits.
+    fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let text = raw.get();
+        let unexpected = match text.as_bytes().first() {
+            Some(b'"') => {
+                let inner: String = serde_json::from_str(text).map_err(de::Error::custom)?;
+                return decimal_from_text(&inner).ok_or_else(|| {
+                    de::Error::invalid_value(Unexpected::Str(&inner), &DECIMAL_EXPECTED)
+                });
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                return decimal_from_text(text).ok_or_else(|| {
+                    de::Error::invalid_value(
+                        Unexpected::Other(&format!("number {text}")),
+                        &DECIMAL_EXPECTED,
+                    )
+                });
+            }
+            Some(b't') => Unexpected::Bool(true),
+            Some(b'f') => Unexpected::Bool(false),
+            Some(b'[') => Unexpected::Seq,
+            Some(b'{') => Unexpected::Map,
+            _ => Unexpected::Unit,
+        };
+        Err(de::Error::invalid_type(unexpected, &DECIMAL_EXPECTED))
+    }
+}
+
+/// Emits already-formatted number text unquoted.
+fn serialize_raw<S: Serializer>(text: String, serializer: S) -> Result<S::Ok, S::Error> {
+    RawValue::from_string(text)
+        .map_err(S::Error::custom)?
+        .serialize(serializer)
+}
+
+/// Json.NET's `EnsureDecimalPlace`: integral text gets `.0` so a reader sees a floating-point number.
+fn ensure_decimal_place(mut text: String) -> String {
+    if !text.contains(['.', 'E', 'e']) {
+        text.push_str(".0");
+    }
+    text
+}
+
+/// A finite double as .NET Core's `ToString("R")` then `EnsureDecimalPlace`.
+///
+/// With the shortest round-trip digits as `d.ddd×10^e`, the text is positional when `-5 < e < 15` and
+/// `d.dddE+XX` (signed, at least two exponent digits) otherwise.
+fn double_text(value: f64) -> String {
+    let (digits, exponent) = shortest_digits(value);
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    if !(-5 < exponent && exponent < 15) {
+        let (first, rest) = digits.split_at_checked(1).unwrap_or((&digits, ""));
+        let point = if rest.is_empty() { "" } else { "." };
+        let exponent_sign = if exponent < 0 { '-' } else { '+' };
+        return format!(
+            "{sign}{first}{point}{rest}E{exponent_sign}{:02}",
+            exponent.unsigned_abs()
+        );
+    }
+    // How many digits stand before the point: -3..=15 here, and 0 or fewer means 0.000ddd.
+    let point = exponent + 1;
+    let text = if point <= 0 {
+        format!(
+            "{sign}0.{}{digits}",
+            "0".repeat(point.unsigned_abs() as usize)
+        )
+    } else {
+        let point = point.unsigned_abs() as usize;
+        match (digits.get(..point), digits.get(point..)) {
+            (Some(whole), Some(fraction)) if !fraction.is_empty() => {
+                format!("{sign}{whole}.{fraction}")
+            }
+            _ => format!(
+                "{sign}{digits}{}",
+                "0".repeat(point.saturating_sub(digits.len()))
+            ),
+        }
+    };
+    ensure_decimal_place(text)
+}
+
+/// The shortest round-trip digits of `|value|` (no leading or trailing zeros; `"0"` for zero) and the decimal
+/// exponent of the first one.
+///
+/// They come from zmij, serde_json's own formatter, so this text and serde_json's agree wherever both are
+/// used. Like .NET's Dragon4 (and Ryu) it breaks an exact tie between two shortest candidates towards the even
+/// digit; Rust's `{:e}` rounds such ties up (6.375506327752743e14 ends in `.3` there, `.2` in .NET).
+fn shortest_digits(value: f64) -> (String, i32) {
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(value.abs());
+    let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let whole_digits = mantissa.find('.').unwrap_or(mantissa.len());
+    let all_digits = mantissa.replace('.', "");
+    let significant = all_digits.trim_start_matches('0');
+    let leading_zeros = all_digits.len() - significant.len();
+    let significant = significant.trim_end_matches('0');
+    if significant.is_empty() {
+        return ("0".to_owned(), 0);
+    }
+    (
+        significant.to_owned(),
+        exponent + whole_digits as i32 - 1 - leading_zeros as i32,
+    )
+}
+
+/// The number inside a string, as .NET's invariant parse accepts one: white space around it, then only digits,
+/// a sign, a point and an exponent (which also keeps out Rust-only forms like `inf` and `1_000`).
+fn numeric_text(text: &str) -> Option<&str> {
+    let trimmed = text.trim_matches([' ', '\t', '\n', '\r']);
+    let numeric = !trimmed.is_empty()
+        && trimmed
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || matches!(byte, b'+' | b'-' | b'.' | b'e' | b'E'));
+    numeric.then_some(trimmed)
+}
+
+fn double_from_text(text: &str) -> Option<f64> {
+    match text {
+        "NaN" => Some(f64::NAN),
+        "Infinity" => Some(f64::INFINITY),
+        "-Infinity" => Some(f64::NEG_INFINITY),
+        _ => numeric_text(text)?.parse().ok(),
+    }
+}
+
+/// Keeps the digits as written (`4.10` has scale 2); too many digits is an error rather than a rounding.
+fn decimal_from_text(text: &str) -> Option<Decimal> {
+    let text = numeric_text(text)?;
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok()
+    } else {
+        Decimal::from_str_exact(text).ok()
+    }
+}
+
+struct DoubleVisitor;
+
+impl Visitor<'_> for DoubleVisitor {
+    type Value = f64;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(DOUBLE_EXPECTED)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<f64, E> {
+        Ok(value)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<f64, E> {
+        Ok(value as f64)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<f64, E> {
+        Ok(value as f64)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<f64, E> {
+        double_from_text(text).ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[serde_with::serde_as]
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct Prices {
+        #[serde_as(as = "DotNetDouble")]
+        rate: f64,
+        #[serde_as(as = "Option<DotNetDouble>")]
+        discount: Option<f64>,
+        #[serde_as(as = "DotNetDecimal")]
+        amount: Decimal,
+        #[serde_as(as = "Option<DotNetDecimal>")]
+        fee: Option<Decimal>,
+        #[serde_as(as = "Vec<DotNetDecimal>")]
+        parts: Vec<Decimal>,
+    }
+
+    #[serde_with::serde_as]
+    #[derive(Serialize, Deserialize, Debug)]
+    struct Double(#[serde_as(as = "DotNetDouble")] f64);
+
+    #[serde_with::serde_as]
+    #[derive(Serialize, Deserialize, Debug)]
+    struct Dec(#[serde_as(as = "DotNetDecimal")] Decimal);
+
+    fn double_json(value: f64) -> String {
+        serde_json::to_string(&Double(value)).unwrap()
+    }
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str_exact(text).unwrap()
+    }
+
+    #[test]
+    fn doubles_are_written_as_json_net_writes_them() {
+        for (value, text) in [
+            (4.1, "4.1"),
+            (5.0, "5.0"),
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (-2.5, "-2.5"),
+            (1e20, "1E+20"),
+            (-1e20, "-1E+20"),
+            (0.0001, "0.0001"),
+            (0.00012, "0.00012"),
+            (1e-5, "1E-05"),
+            (1.5e-5, "1.5E-05"),
+            (123456789012345.0, "123456789012345.0"),
+            (999999999999999.9, "999999999999999.9"),
+            (1e15, "1E+15"),
+            (1234567890123456.0, "1.234567890123456E+15"),
+            (123456789012345680.0, "1.2345678901234568E+17"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (637_550_632_775_274.0 + 0.25, "637550632775274.2"),
+            (1e300, "1E+300"),
+            (5e-324, "5E-324"),
+            (f64::MAX, "1.7976931348623157E+308"),
+        ] {
+            assert_eq!(double_text(value), text, "{value:e}");
+            assert_eq!(double_json(value), text, "{value:e}");
+        }
+    }
+
+    #[test]
+    fn non_finite_doubles_are_strings_both_ways() {
+        for (value, json) in [
+            (f64::INFINITY, "\"Infinity\""),
+            (f64::NEG_INFINITY, "\"-Infinity\""),
+        ] {
+            assert_eq!(double_json(value), json);
+            assert_eq!(serde_json::from_str::<Double>(json).unwrap().0, value);
+        }
+        assert_eq!(double_json(f64::NAN), "\"NaN\"");
+        assert!(
+            serde_json::from_str::<Double>("\"NaN\"")
+                .unwrap()
+                .0
+                .is_nan()
+        );
+    }
+
+    /// The fast path hands the value to serde_json; this checks serde_json's text is .NET's over that range.
+    #[test]
+    fn serde_json_agrees_with_dotnet_text_where_it_is_used() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let unit = (state >> 11) as f64 / (1u64 << 53) as f64;
+            let candidates = [
+                (1.0 + 9.0 * unit) * 10f64.powi((state % 19) as i32 - 4),
+                (state % 1_000_000_000_000_000) as f64,
+                (state % 100_000) as f64 / 100.0,
+                -f64::from_bits(state),
+            ];
+            for value in candidates
+                .into_iter()
+                .filter(|v| *v == 0.0 || (1e-4..1e15).contains(&v.abs()))
+            {
+                assert_eq!(
+                    serde_json::to_string(&value).unwrap(),
+                    double_text(value),
+                    "{value:e}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn doubles_read_numbers_and_numeric_strings() {
+        for (json, value) in [
+            ("4.1", 4.1),
+            ("5", 5.0),
+            ("-3", -3.0),
+            ("1E+20", 1e20),
+            ("\"4.1\"", 4.1),
+            ("\" 1e-5 \"", 1e-5),
+        ] {
+            assert_eq!(
+                serde_json::from_str::<Double>(json).unwrap().0,
+                value,
+                "{json}"
+            );
+        }
+        for json in [
+            "\"\"", "\"inf\"", "\"nan\"", "\"1_0\"", "\"abc\"", "true", "null", "[1]",
+        ] {
+            assert!(serde_json::from_str::<Double>(json).is_err(), "{json}");
+        }
+    }
+
+    #[test]
+    fn decimals_keep_their_scale() {
+        for (text, json) in [
+            ("4.10", "4.10"),
+            ("5", "5.0"),
+            ("-0.5", "-0.5"),
+            ("0", "0.0"),
+            ("100.000", "100.000"),
+        ] {
+            assert_eq!(serde_json::to_string(&Dec(dec(text))).unwrap(), json);
+        }
+    }
+
+    #[test]
+    fn decimals_read_exact_digits_from_numbers_and_strings() {
+        for (json, text) in [
+            ("4.10", "4.10"),
+            ("5", "5"),
+            (
+                "0.1000000000000000055511151231",
+                "0.1000000000000000055511151231",
+            ),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            ("1E+20", "100000000000000000000"),
+            ("1.5e-3", "0.0015"),
+            ("\"4.10\"", "4.10"),
+            ("\"-12.5\"", "-12.5"),
+        ] {
+            let value = serde_json::from_str::<Dec>(json).unwrap().0;
+            assert_eq!(value.to_string(), text, "{json}");
+        }
+        for json in [
+            "\"\"",
+            "\"1_000\"",
+            "\"x\"",
+            "true",
+            "null",
+            "{}",
+            "[]",
+            "79228162514264337593543950336",
+        ] {
+            assert!(serde_json::from_str::<Dec>(json).is_err(), "{json}");
+        }
+        let error = serde_json::from_str::<Dec>("true").unwrap_err().to_string();
+        assert!(error.starts_with("invalid type: boolean `true`"), "{error}");
+    }
+
+    #[test]
+    fn adapters_compose_with_option_and_vec() {
+        let json = r#"{"rate":1E+20,"discount":0.5,"amount":4.10,"fee":null,"parts":[1.0,2.50]}"#;
+        let prices: Prices = serde_json::from_str(json).unwrap();
+        assert_eq!(prices.rate, 1e20);
+        assert_eq!(prices.discount, Some(0.5));
+        assert_eq!(prices.amount, dec("4.10"));
+        assert_eq!(prices.fee, None);
+        assert_eq!(serde_json::to_string(&prices).unwrap(), json);
+
+        let json = r#"{"rate":"NaN","discount":null,"amount":"7","fee":"0.10","parts":[]}"#;
+        let prices: Prices = serde_json::from_str(json).unwrap();
+        assert!(prices.rate.is_nan());
+        assert_eq!(prices.fee, Some(dec("0.10")));
+        assert_eq!(
+            serde_json::to_string(&prices).unwrap(),
+            r#"{"rate":"NaN","discount":null,"amount":7.0,"fee":0.10,"parts":[]}"#
+        );
+    }
+
+    #[test]
+    fn decimals_work_through_a_reader_and_a_path_tracker() {
+        let json = br#"{"rate":1,"discount":2,"amount":3.30,"fee":4.400,"parts":[5]}"#;
+        let prices: Prices = serde_json::from_reader(&json[..]).unwrap();
+        assert_eq!(prices.fee, Some(dec("4.400")));
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let prices: Prices = serde_path_to_error::deserialize(&mut deserializer).unwrap();
+        assert_eq!(prices.amount, Decimal::from_str("3.30").unwrap());
+    }
+}
