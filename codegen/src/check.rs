@@ -25,9 +25,9 @@ pub fn check(schema: &Schema, diags: &mut Diagnostics) -> Option<Provider> {
     if !checker.diags.is_empty() {
         return None;
     }
+    let decl = schema.provider.as_ref()?;
     let mut types = types.into_iter().collect::<Option<Vec<Type>>>()?;
-    apply_json_order(schema, &operations, &mut types);
-    let decl = &schema.provider;
+    apply_json_order(decl.protocol.value, &operations, &mut types);
     Some(Provider {
         id: decl.id.value.clone(),
         title: decl.title.clone(),
@@ -54,12 +54,17 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn protocol(&self) -> Protocol {
-        self.schema.provider.protocol.value
+    /// The provider's protocol; `None` when the provider block itself has problems, and the checks that depend on
+    /// it are skipped rather than guessed.
+    fn protocol(&self) -> Option<Protocol> {
+        self.schema.provider.as_ref().map(|p| p.protocol.value)
     }
 
     fn provider_id(&mut self) {
-        let id = &self.schema.provider.id;
+        let Some(provider) = &self.schema.provider else {
+            return;
+        };
+        let id = &provider.id;
         let stem = self
             .schema
             .file
@@ -94,20 +99,49 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Resolves a type name, suggesting the closest when it is a typo.
-    fn resolve(&mut self, name: &Spanned<String>, what: &str) -> Option<TypeId> {
+    /// Resolves a reference to a declared type. `scalars` says whether a scalar could stand here too (a field's
+    /// type), which decides what a typo is compared with; `owner` is never suggested as its own reference.
+    fn resolve(
+        &mut self,
+        name: &Spanned<String>,
+        what: &str,
+        scalars: bool,
+        owner: Option<TypeId>,
+    ) -> Option<TypeId> {
         if let Some(&id) = self.index.get(name.value.as_str()) {
             return Some(id);
         }
-        let candidates = self
+        if self.schema.broken_types.contains(&name.value) {
+            return None;
+        }
+        if !scalars && crate::schema::Scalar::from_name(&name.value).is_some() {
+            self.diags.error_with_hint(
+                name.pos,
+                format!(
+                    "{what} `{}` is a scalar, not a type declared under `types:`",
+                    name.value
+                ),
+                "name a struct declared in this schema",
+            );
+            return None;
+        }
+        let owner_name = owner.map(|id| self.schema.types[id].name.value.as_str());
+        let declared = self
             .schema
             .types
             .iter()
             .map(|t| t.name.value.as_str())
-            .chain(crate::schema::Scalar::ALL.iter().map(|(n, _)| *n));
-        let hint = match suggest(&name.value, candidates) {
+            .filter(|candidate| Some(*candidate) != owner_name);
+        let scalar_names = crate::schema::Scalar::ALL
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|_| scalars);
+        let hint = match suggest(&name.value, declared.chain(scalar_names)) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => "declare it under `types:`, or use a scalar such as `string`".to_owned(),
+            None if scalars => {
+                "declare it under `types:`, or use a scalar such as `string`".to_owned()
+            }
+            None => "declare it under `types:`".to_owned(),
         };
         self.diags.error_with_hint(
             name.pos,
@@ -284,18 +318,19 @@ impl<'a> Checker<'a> {
             doc: decl.doc.clone(),
             note: decl.note.clone(),
             declared_by: owner,
+            pos: decl.name.pos,
         })
     }
 
     /// Web API writes CLR value types (numbers, bools, Guids, dates, enums) even when unset; TOP omits anything.
     fn nullable_by_default(&self, ty: &FieldType) -> bool {
         match (self.protocol(), ty) {
-            (Protocol::Top, _) => true,
-            (Protocol::WebApi, FieldType::Scalar(scalar)) => !scalar.is_clr_value_type(),
-            (Protocol::WebApi, FieldType::Named(id)) => {
+            (Some(Protocol::Top) | None, _) => true,
+            (Some(Protocol::WebApi), FieldType::Scalar(scalar)) => !scalar.is_clr_value_type(),
+            (Some(Protocol::WebApi), FieldType::Named(id)) => {
                 !matches!(self.schema.types[*id].body, TypeBody::Enum(_))
             }
-            (Protocol::WebApi, FieldType::List(_)) => true,
+            (Some(Protocol::WebApi), FieldType::List(_)) => true,
         }
     }
 
@@ -309,7 +344,7 @@ impl<'a> Checker<'a> {
                         value: name.clone(),
                         pos,
                     };
-                    let id = checker.resolve(&name, "type")?;
+                    let id = checker.resolve(&name, "type", true, None)?;
                     if let TypeBody::Struct(StructDecl {
                         is_abstract: true, ..
                     }) = checker.schema.types[id].body
@@ -383,7 +418,7 @@ impl<'a> Checker<'a> {
         let mut base = body.base.as_ref();
         let mut visited = vec![id];
         while let Some(name) = base {
-            let base_id = self.resolve(name, "base type")?;
+            let base_id = self.resolve(name, "base type", false, Some(id))?;
             let TypeBody::Struct(base_body) = &self.schema.types[base_id].body else {
                 self.diags.error(
                     name.pos,
@@ -398,11 +433,11 @@ impl<'a> Checker<'a> {
             fields.extend(own_fields[base_id].iter().cloned());
             base = base_body.base.as_ref();
         }
-        self.field_collisions(decl, body, &fields);
+        self.field_collisions(id, decl, &fields);
         Some(Struct {
             fields,
             is_abstract: body.is_abstract,
-            omit_nulls: self.protocol() == Protocol::Top,
+            omit_nulls: self.protocol() == Some(Protocol::Top),
             xml_name: body
                 .xml
                 .name
@@ -413,15 +448,15 @@ impl<'a> Checker<'a> {
     }
 
     /// Two fields may share neither a wire name nor a Rust name, inherited ones included.
-    fn field_collisions(&mut self, decl: &TypeDecl, body: &StructDecl, fields: &[Field]) {
-        let position = |field: &Field| {
-            body.fields
-                .iter()
-                .find(|f| f.name.value == field.wire_name)
-                .map_or(decl.name.pos, |f| f.name.pos)
-        };
+    /// A field that repeats an inherited one is reported at the type's own field, not in the base.
+    fn field_collisions(&mut self, owner: TypeId, decl: &TypeDecl, fields: &[Field]) {
         for (i, field) in fields.iter().enumerate() {
             for earlier in &fields[..i] {
+                let at = if field.declared_by != owner && earlier.declared_by == owner {
+                    earlier.pos
+                } else {
+                    field.pos
+                };
                 let inherited = if earlier.declared_by == field.declared_by {
                     ""
                 } else {
@@ -429,7 +464,7 @@ impl<'a> Checker<'a> {
                 };
                 if earlier.wire_name == field.wire_name {
                     self.diags.error_with_hint(
-                        position(field),
+                        at,
                         format!(
                             "field `{}` is declared twice in `{}`{inherited}",
                             field.wire_name, decl.name.value
@@ -438,7 +473,7 @@ impl<'a> Checker<'a> {
                     );
                 } else if earlier.rust_name.bare() == field.rust_name.bare() {
                     self.diags.error_with_hint(
-                        position(field),
+                        at,
                         format!(
                             "fields `{}` and `{}` of `{}` both become the Rust field `{}`{inherited}",
                             earlier.wire_name,
@@ -516,10 +551,14 @@ impl<'a> Checker<'a> {
                 continue;
             };
             if let Some(dup) = values.iter().find(|v| v.value == value.value.value) {
+                let shown = match &value.value.value {
+                    EnumLiteral::Int(i) => i.to_string(),
+                    EnumLiteral::Str(text) => format!("{text:?}"),
+                };
                 self.diags.error(
                     value.value.pos,
                     format!(
-                        "enum `{}` lists the value of `{}` twice",
+                        "enum `{}` lists the value {shown} twice (first as `{}`)",
                         decl.name.value,
                         dup.rust_name.bare()
                     ),
@@ -645,9 +684,10 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
         for decl in &schema.operations {
             let endpoint_ok = match (&decl.endpoint.value, self.protocol()) {
-                (Endpoint::Http { .. }, Protocol::WebApi)
-                | (Endpoint::Top { .. }, Protocol::Top) => true,
-                (Endpoint::Http { .. }, Protocol::Top) => {
+                (_, None)
+                | (Endpoint::Http { .. }, Some(Protocol::WebApi))
+                | (Endpoint::Top { .. }, Some(Protocol::Top)) => true,
+                (Endpoint::Http { .. }, Some(Protocol::Top)) => {
                     self.diags.error_with_hint(
                         decl.endpoint.pos,
                         "a `top` provider's operation needs `top: { method: ... }`, not `http`",
@@ -655,7 +695,7 @@ impl<'a> Checker<'a> {
                     );
                     false
                 }
-                (Endpoint::Top { .. }, Protocol::WebApi) => {
+                (Endpoint::Top { .. }, Some(Protocol::WebApi)) => {
                     self.diags.error_with_hint(
                         decl.endpoint.pos,
                         "a `webapi` provider's operation needs `http: { method, path }`, not `top`",
@@ -704,10 +744,10 @@ impl<'a> Checker<'a> {
             }
             let request = self.message_type(&decl.request, "request type");
             let response = self.message_type(&decl.response, "response type");
-            let error = match &decl.error {
-                Some(error) => Some(self.message_type(error, "error type")),
-                None => None,
-            };
+            let error = decl
+                .error
+                .as_ref()
+                .map(|error| self.message_type(error, "error type"));
             let (Some(rust_name), Some(request), Some(response), true) =
                 (rust_name, request, response, endpoint_ok)
             else {
@@ -734,7 +774,7 @@ impl<'a> Checker<'a> {
 
     /// What an operation sends or receives: a concrete struct.
     fn message_type(&mut self, name: &Spanned<String>, what: &str) -> Option<TypeId> {
-        let id = self.resolve(name, what)?;
+        let id = self.resolve(name, what, false, None)?;
         match &self.schema.types[id].body {
             TypeBody::Struct(s) if !s.is_abstract => Some(id),
             TypeBody::Struct(_) => {
@@ -762,10 +802,10 @@ impl<'a> Checker<'a> {
 
     fn examples(&mut self, types: &[Option<Type>]) -> Vec<Example> {
         let schema = self.schema;
-        let spoken: Vec<Format> = schema.provider.formats.iter().map(|f| f.value).collect();
+        let provider = schema.provider.as_ref();
         let mut examples = Vec::new();
         for decl in &schema.examples {
-            let id = self.resolve(&decl.ty, "example type");
+            let id = self.resolve(&decl.ty, "example type", false, None);
             if let Some(id) = id
                 && types[id]
                     .as_ref()
@@ -780,13 +820,15 @@ impl<'a> Checker<'a> {
                 );
             }
             for (format, text) in &decl.samples {
-                if !spoken.contains(format) {
+                if let Some(provider) = provider
+                    && !provider.formats.iter().any(|f| f.value == *format)
+                {
                     self.diags.error_with_hint(
                         text.pos,
                         format!(
                             "this example is in {}, which provider `{}` does not speak",
                             format.name(),
-                            schema.provider.id.value
+                            provider.id.value
                         ),
                         "add the format to `provider.formats`, or remove the sample",
                     );
@@ -833,8 +875,8 @@ fn json_reason(error: &serde_json::Error) -> String {
 
 /// The official TOP SDK writes object parameters with keys sorted by Java property name; everything else keeps the
 /// document's order. Sorting the struct makes serde write that order.
-fn apply_json_order(schema: &Schema, operations: &[Operation], types: &mut [Type]) {
-    if schema.provider.protocol.value != Protocol::Top {
+fn apply_json_order(protocol: Protocol, operations: &[Operation], types: &mut [Type]) {
+    if protocol != Protocol::Top {
         return;
     }
     let mut sent_in_params: Vec<TypeId> = Vec::new();

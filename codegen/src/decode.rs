@@ -69,7 +69,7 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
     let mut d = Decoder { diags };
     if matches!(root.value, Value::Null) {
         d.diags.error_with_hint(
-            root.pos,
+            Pos { line: 1, col: 1 },
             "the schema is empty",
             "a schema starts with `version: 1`, then `provider:` and `types:`",
         );
@@ -88,7 +88,7 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
     let operations = top.take("operations");
     let types = top.take("types");
     let examples = top.take("examples");
-    top.take("note");
+    d.optional_string(&mut top, "note");
     d.finish(top);
 
     let provider = match provider {
@@ -99,8 +99,9 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
         }
     };
     let operations = operations.map_or_else(Vec::new, |node| d.operations(node));
+    let mut broken_types = Vec::new();
     let types = match types {
-        Some(node) => d.types(node),
+        Some(node) => d.types(node, &mut broken_types),
         None => {
             d.diags.error_with_hint(
                 root.pos,
@@ -113,9 +114,10 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
     let examples = examples.map_or_else(Vec::new, |node| d.examples(node));
     Some(Schema {
         file: file.to_path_buf(),
-        provider: provider?,
+        provider,
         operations,
         types,
+        broken_types,
         examples,
     })
 }
@@ -159,7 +161,10 @@ impl Decoder<'_> {
             let Value::Str(name) = &key.value else {
                 self.diags.error(
                     key.pos,
-                    format!("keys of {what} must be strings, found {}", key.value.kind()),
+                    format!(
+                        "keys of {what} must be strings, found {}",
+                        key.value.describe()
+                    ),
                 );
                 continue;
             };
@@ -211,7 +216,7 @@ impl Decoder<'_> {
     fn expected(&mut self, node: &Node, expected: &str, what: &str) {
         self.diags.error(
             node.pos,
-            format!("{what} must be {expected}, found {}", node.value.kind()),
+            format!("{what} must be {expected}, found {}", node.value.describe()),
         );
     }
 
@@ -486,15 +491,21 @@ impl Decoder<'_> {
         let mut m = self.mapping(node, "`http`", HTTP_KEYS)?;
         let method = self.name(&mut m, "method");
         let path = self.name(&mut m, "path");
-        m.take("note");
+        self.optional_string(&mut m, "note");
         self.finish(m);
         let method = method?;
         const METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
         if !METHODS.contains(&method.value.as_str()) {
+            let upper = method.value.to_ascii_uppercase();
+            let hint = if METHODS.contains(&upper.as_str()) {
+                format!("did you mean `{upper}`? Methods are written in capitals")
+            } else {
+                format!("expected one of: {}", METHODS.join(", "))
+            };
             self.diags.error_with_hint(
                 method.pos,
                 format!("unknown HTTP method `{}`", method.value),
-                format!("expected one of: {}", METHODS.join(", ")),
+                hint,
             );
             return None;
         }
@@ -510,7 +521,7 @@ impl Decoder<'_> {
     fn top_endpoint(&mut self, node: &Node) -> Option<Spanned<EndpointDecl>> {
         let mut m = self.mapping(node, "`top`", TOP_ENDPOINT_KEYS)?;
         let method = self.name(&mut m, "method");
-        m.take("note");
+        self.optional_string(&mut m, "note");
         self.finish(m);
         Some(Spanned {
             value: EndpointDecl::Top {
@@ -520,11 +531,18 @@ impl Decoder<'_> {
         })
     }
 
-    fn types(&mut self, node: &Node) -> Vec<TypeDecl> {
-        self.named_entries(node, "`types`")
-            .into_iter()
-            .filter_map(|(name, body)| self.type_decl(name, body))
-            .collect()
+    /// The types that decode; the names of those that do not go to `broken`, so references to them are not
+    /// reported a second time as undeclared.
+    fn types(&mut self, node: &Node, broken: &mut Vec<String>) -> Vec<TypeDecl> {
+        let mut types = Vec::new();
+        for (name, body) in self.named_entries(node, "`types`") {
+            let key = name.value.clone();
+            match self.type_decl(name, body) {
+                Some(decl) => types.push(decl),
+                None => broken.push(key),
+            }
+        }
+        types
     }
 
     fn type_decl(&mut self, name: Spanned<String>, node: &Node) -> Option<TypeDecl> {
@@ -589,7 +607,7 @@ impl Decoder<'_> {
         };
         let name = self.optional_string(&mut m, "name");
         let namespace = self.optional_string(&mut m, "namespace");
-        m.take("note");
+        self.optional_string(&mut m, "note");
         self.finish(m);
         XmlDecl { name, namespace }
     }
@@ -629,6 +647,7 @@ impl Decoder<'_> {
         {
             let reason = error.to_string();
             let reason = reason.lines().last().unwrap_or("invalid").trim();
+            let reason = reason.strip_prefix("error: ").unwrap_or(reason);
             self.diags.error(
                 pattern.pos,
                 format!("`pattern` is not a valid regular expression: {reason}"),
@@ -770,12 +789,14 @@ impl Decoder<'_> {
         let source = self.optional_string(&mut m, "source");
         let note = self.optional_string(&mut m, "note");
         let mut samples = Vec::new();
+        let mut any_sample = false;
         for (key, format) in Format::ALL {
+            any_sample |= m.entries.iter().any(|(k, _, _)| *k == key);
             if let Some(text) = self.optional_spanned(&mut m, key) {
                 samples.push((format, text));
             }
         }
-        if samples.is_empty() {
+        if !any_sample {
             self.diags.error_with_hint(
                 m.pos,
                 "an example has no sample",

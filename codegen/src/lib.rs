@@ -67,12 +67,20 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Loads and checks one schema file; every problem in it is reported.
+/// Loads and checks one schema file; every problem in it is reported. An oversized file is refused by its size,
+/// before it is read.
 pub fn load_file(path: &Path) -> Result<Provider, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let len = std::fs::metadata(path).map_err(read_error)?.len();
+    if let Err(too_large) = yaml::ParseError::check_size(len) {
+        let mut diags = Diagnostics::new(path);
+        diags.error_with_hint(too_large.pos, too_large.message, too_large.hint);
+        return Err(Error::Schemas(diags.into_sorted()));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
     load_bytes(path, &bytes).map_err(Error::Schemas)
 }
 
@@ -99,11 +107,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Provider, Vec<Diagnostic>
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
-            diags.error_with_hint(
-                error.pos,
-                error.message,
-                "fix the YAML syntax first; other checks run once it parses",
-            );
+            diags.error_with_hint(error.pos, error.message, error.hint);
             return Err(diags.into_sorted());
         }
     };

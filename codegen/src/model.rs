@@ -86,6 +86,8 @@ pub struct Field {
     pub note: Option<String>,
     /// The struct that declares the field (a base, for inherited ones).
     pub declared_by: TypeId,
+    /// Where the schema names the field.
+    pub pos: crate::diagnostic::Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -17,9 +17,12 @@ pub struct Spanned<T> {
 #[derive(Clone, Debug)]
 pub struct Schema {
     pub file: PathBuf,
-    pub provider: ProviderDecl,
+    /// `None` when the provider block has problems; the rest of the file is still checked.
+    pub provider: Option<ProviderDecl>,
     pub operations: Vec<OperationDecl>,
     pub types: Vec<TypeDecl>,
+    /// Types declared under `types:` whose body has problems: known names, not emitted.
+    pub broken_types: Vec<String>,
     pub examples: Vec<ExampleDecl>,
 }
 

@@ -12,6 +12,10 @@ use crate::diagnostic::Pos;
 
 /// The largest schema file read; a provider document never comes near it.
 pub const MAX_SCHEMA_BYTES: usize = 4 * 1024 * 1024;
+/// The most values a schema may expand to, aliases included: a bound on alias bombs.
+pub const MAX_NODES: usize = 200_000;
+/// The deepest nesting a schema may use; real schemas nest a handful of levels.
+pub const MAX_DEPTH: usize = 32;
 
 /// A YAML value and where it starts.
 #[derive(Debug, Clone)]
@@ -33,45 +37,59 @@ pub enum Value {
 }
 
 impl Value {
-    /// How the value reads in a message: "a string", "a list", ...
-    pub fn kind(&self) -> &'static str {
+    /// How the value reads in a message: the value itself for a short scalar, its kind otherwise.
+    pub fn describe(&self) -> String {
         match self {
-            Value::Null => "nothing (null)",
-            Value::Bool(_) => "a boolean",
-            Value::Int(_) => "an integer",
-            Value::Float(_) => "a number",
-            Value::Str(_) => "a string",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
+            Value::Null => "nothing (null)".to_owned(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Str(s) if s.chars().count() <= 30 => format!("{s:?}"),
+            Value::Str(_) => "a string".to_owned(),
+            Value::Seq(_) => "a list".to_owned(),
+            Value::Map(_) => "a mapping".to_owned(),
         }
     }
 }
 
 /// Why a text is not a YAML document we can read.
 #[derive(Debug, Clone)]
-pub struct SyntaxError {
+pub struct ParseError {
     pub pos: Pos,
     pub message: String,
+    pub hint: String,
+}
+
+impl ParseError {
+    fn too_large(len: usize) -> ParseError {
+        ParseError {
+            pos: Pos { line: 1, col: 1 },
+            message: format!("the file is {len} bytes; schemas are limited to {MAX_SCHEMA_BYTES} bytes"),
+            hint: "a schema transcribes one provider document and is far smaller; is this the right file?".to_owned(),
+        }
+    }
+
+    /// Refuses a file by its size alone, before reading it.
+    pub fn check_size(len: u64) -> Result<(), ParseError> {
+        match usize::try_from(len) {
+            Ok(len) if len <= MAX_SCHEMA_BYTES => Ok(()),
+            _ => Err(ParseError::too_large(
+                usize::try_from(len).unwrap_or(usize::MAX),
+            )),
+        }
+    }
 }
 
 /// Parses `text`, refusing oversized input before the parser sees it.
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    if text.len() > MAX_SCHEMA_BYTES {
-        return Err(SyntaxError {
-            pos: Pos { line: 1, col: 1 },
-            message: format!(
-                "the file is {} bytes; schemas are limited to {} bytes",
-                text.len(),
-                MAX_SCHEMA_BYTES
-            ),
-        });
-    }
+pub fn parse(text: &str) -> Result<Node, ParseError> {
+    ParseError::check_size(text.len() as u64)?;
     let mut budget = Budget::default();
-    budget.max_nodes = 200_000;
-    budget.max_depth = 32;
+    budget.max_nodes = MAX_NODES;
+    budget.max_depth = MAX_DEPTH;
     let mut options = Options::default();
     options.budget = Some(budget);
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    options.strict_booleans = true;
     options.with_snippet = false;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(root) => Ok(root.into()),
@@ -80,21 +98,102 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 .location()
                 .map(|at| pos_of(&at))
                 .unwrap_or(Pos { line: 1, col: 1 });
-            Err(SyntaxError {
+            if let Some(message) = limit_message(&error) {
+                return Err(ParseError {
+                    pos,
+                    message,
+                    hint: "schemas need neither deep nesting nor large aliases; is the file generated or hostile?".to_owned(),
+                });
+            }
+            if let Some(bracket) = unclosed_bracket(text, pos) {
+                return Err(bracket);
+            }
+            Err(ParseError {
                 pos,
                 message: plain_message(&error.without_snippet().to_string()),
+                hint: "fix the YAML syntax first; the other checks run once the file parses"
+                    .to_owned(),
             })
         }
     }
 }
 
-/// serde-saphyr prefixes messages with "line L column C: "; the position is reported separately.
+/// A plain sentence for a breached parse budget, which serde-saphyr reports in its own debug form.
+fn limit_message(error: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error;
+    use serde_saphyr::budget::BudgetBreach;
+    let mut inner = error;
+    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    match inner {
+        Error::Budget { breach, .. } => Some(match breach {
+            BudgetBreach::Depth { .. } => format!("the YAML nests deeper than {MAX_DEPTH} levels"),
+            BudgetBreach::Nodes { .. } => format!(
+                "the YAML expands to more than {MAX_NODES} nodes through its aliases (an alias bomb?)"
+            ),
+            _ => "the YAML exceeds the parser's limits on size, aliases or anchors".to_owned(),
+        }),
+        Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => Some(format!(
+            "the YAML expands to more than {MAX_NODES} nodes through its aliases (an alias bomb?)"
+        )),
+        _ => None,
+    }
+}
+
+/// A `[` or `{` left open makes the parser stumble later, at a place that says nothing of the bracket. When a flow
+/// collection opened on an earlier line is still open where parsing failed, the bracket is the place to point at.
+fn unclosed_bracket(text: &str, failed_at: Pos) -> Option<ParseError> {
+    let mut open: Vec<(char, Pos)> = Vec::new();
+    for (index, line) in text.lines().enumerate().take(failed_at.line as usize) {
+        let line_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for (col, ch) in line.chars().enumerate() {
+            let col = u32::try_from(col + 1).unwrap_or(u32::MAX);
+            if line_no == failed_at.line && col >= failed_at.col {
+                break;
+            }
+            match (quote, ch) {
+                (Some(q), _) if ch == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if matches!(previous, ' ' | '[' | '{' | ',' | ':') => {
+                    quote = Some(ch)
+                }
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => open.push((ch, Pos { line: line_no, col })),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            previous = ch;
+        }
+    }
+    let (bracket, at) = *open.first()?;
+    let closing = if bracket == '[' { ']' } else { '}' };
+    (at.line < failed_at.line).then(|| ParseError {
+        pos: at,
+        message: format!("unclosed bracket '{bracket}'"),
+        hint: format!("close it with '{closing}' before the next key"),
+    })
+}
+
+/// serde-saphyr starts messages with "line L column C: " and may end them with " at line L, column C"; the
+/// position is reported separately.
 fn plain_message(rendered: &str) -> String {
     let first = rendered.lines().next().unwrap_or(rendered);
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    match first.find(": ") {
-        Some(at) if first.starts_with("line ") => first[at + 2..].to_owned(),
-        _ => first.to_owned(),
+    let first = match first.find(": ") {
+        Some(at) if first.starts_with("line ") => &first[at + 2..],
+        _ => first,
+    };
+    match first.rfind(" at line ") {
+        Some(at) => first[..at].to_owned(),
+        None => first.to_owned(),
     }
 }
 

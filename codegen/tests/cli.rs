@@ -23,7 +23,10 @@ fn check_fails_with_a_diff_until_generate_runs() {
 
     let check = codegen(&paths, "check");
     assert_eq!(check.status.code(), Some(1), "an empty folder is stale");
-    assert!(String::from_utf8_lossy(&check.stdout).contains("+++ b/"), "a diff on stdout");
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("+++ b/"),
+        "a diff on stdout"
+    );
     assert!(String::from_utf8_lossy(&check.stderr).contains("is stale"));
 
     let generate = codegen(&paths, "generate");
@@ -43,14 +46,20 @@ fn schema_errors_go_to_stderr_with_file_line_and_column() {
     let out = codegen(&[&schema, dir.path()], "generate");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("broken.yaml:4:3: error: unknown key `titel` in `provider`"), "{stderr}");
+    assert!(
+        stderr.contains("broken.yaml:4:3: error: unknown key `titel` in `provider`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("hint: did you mean `title`?"), "{stderr}");
     assert!(stderr.contains("problems found"), "{stderr}");
 }
 
 #[test]
 fn bad_command_lines_exit_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_codegen")).arg("gennerate").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .arg("gennerate")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let missing = Command::new(env!("CARGO_BIN_EXE_codegen"))
         .args(["check", "/nonexistent/schemas"])

@@ -20,17 +20,37 @@ fn a_synthetic_set_loads_without_errors_and_renders() {
     let ids: Vec<&str> = providers.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["p0000", "p0001", "p0002", "p0003"]);
     let protocols: Vec<Protocol> = providers.iter().map(|p| p.protocol).collect();
-    assert_eq!(protocols, [Protocol::WebApi, Protocol::Top, Protocol::WebApi, Protocol::Top]);
+    assert_eq!(
+        protocols,
+        [
+            Protocol::WebApi,
+            Protocol::Top,
+            Protocol::WebApi,
+            Protocol::Top
+        ]
+    );
     for provider in &providers {
-        let structs = provider.types.iter().filter(|t| matches!(t.kind, TypeKind::Struct(_))).count();
-        let enums = provider.types.iter().filter(|t| matches!(t.kind, TypeKind::Enum(_))).count();
+        let structs = provider
+            .types
+            .iter()
+            .filter(|t| matches!(t.kind, TypeKind::Struct(_)))
+            .count();
+        let enums = provider
+            .types
+            .iter()
+            .filter(|t| matches!(t.kind, TypeKind::Enum(_)))
+            .count();
         assert_eq!((structs, enums), (synthetic::TYPES, 1), "{}", provider.id);
         assert_eq!(provider.operations.len(), 1);
         assert_eq!(provider.examples.len(), 1);
     }
 
     let files = codegen::render(dir.path()).unwrap_or_else(|error| panic!("{error}"));
-    assert_eq!(files.len(), 4 + 2, "one module per provider, lib.rs and tests/examples.rs");
+    assert_eq!(
+        files.len(),
+        4 + 2,
+        "one module per provider, lib.rs and tests/examples.rs"
+    );
 }
 
 #[test]
@@ -39,7 +59,11 @@ fn odd_shapes_load_too() {
         let dir = tempfile::tempdir().unwrap();
         synthetic::write_set(dir.path(), 2, types, fields).unwrap();
         let providers = load(dir.path());
-        assert_eq!(providers[0].types.len(), types + 1, "{types} types of {fields} fields");
+        assert_eq!(
+            providers[0].types.len(),
+            types + 1,
+            "{types} types of {fields} fields"
+        );
     }
 }
 

@@ -24,7 +24,11 @@ pub fn write_set(dir: &Path, providers: usize, types: usize, fields: usize) -> i
     for index in 0..providers {
         let provider = Provider {
             id: format!("p{index:04}"),
-            protocol: if index % 2 == 0 { Protocol::WebApi } else { Protocol::Top },
+            protocol: if index % 2 == 0 {
+                Protocol::WebApi
+            } else {
+                Protocol::Top
+            },
             types: types.max(1),
             fields,
         };
@@ -177,11 +181,13 @@ impl Provider {
             format!("  id: {}", self.id),
             format!("  title: Synthetic provider {}", self.id),
         ];
-        lines.extend(match self.protocol {
-            Protocol::WebApi => ["  protocol: webapi", "  formats: [json, xml]"],
-            Protocol::Top => ["  protocol: top", "  formats: [json]"],
-        }
-        .map(str::to_owned));
+        lines.extend(
+            match self.protocol {
+                Protocol::WebApi => ["  protocol: webapi", "  formats: [json, xml]"],
+                Protocol::Top => ["  protocol: top", "  formats: [json]"],
+            }
+            .map(str::to_owned),
+        );
         lines.push("  source: synthetic".to_owned());
 
         let response = self.type_name(1.min(self.types - 1));
@@ -189,7 +195,9 @@ impl Provider {
         lines.push("  submit:".to_owned());
         lines.push(format!("    doc: Submits a {} record", self.id));
         lines.push(match self.protocol {
-            Protocol::WebApi => format!("    http: {{ method: POST, path: api/{}/submit }}", self.id),
+            Protocol::WebApi => {
+                format!("    http: {{ method: POST, path: api/{}/submit }}", self.id)
+            }
             Protocol::Top => format!("    top: {{ method: synthetic.{}.submit }}", self.id),
         });
         lines.push(format!("    request: {}", self.type_name(0)));
@@ -199,10 +207,25 @@ impl Provider {
         for index in 0..self.types {
             lines.push(format!("  {}:", self.type_name(index)));
             lines.push(format!("    doc: Synthetic struct {index} of {}", self.id));
-            lines.push(if self.fields == 0 { "    fields: []" } else { "    fields:" }.to_owned());
+            lines.push(
+                if self.fields == 0 {
+                    "    fields: []"
+                } else {
+                    "    fields:"
+                }
+                .to_owned(),
+            );
             for field in self.fields_of(index) {
-                let max_len = if field.kind == Kind::Text { ", max_len: 64" } else { "" };
-                let required = if field.required { ", required: true" } else { "" };
+                let max_len = if field.kind == Kind::Text {
+                    ", max_len: 64"
+                } else {
+                    ""
+                };
+                let required = if field.required {
+                    ", required: true"
+                } else {
+                    ""
+                };
                 lines.push(format!(
                     "      - {{ name: {}, type: \"{}\"{required}{max_len}, doc: \"{}\" }}",
                     field.name, field.ty, field.doc
@@ -226,7 +249,13 @@ impl Provider {
         let sample: Vec<String> = self
             .fields_of(0)
             .iter()
-            .filter_map(|field| Some(format!("\"{}\":{}", field.name, field.kind.sample(self.protocol)?)))
+            .filter_map(|field| {
+                Some(format!(
+                    "\"{}\":{}",
+                    field.name,
+                    field.kind.sample(self.protocol)?
+                ))
+            })
             .collect();
         lines.extend([
             "examples:".to_owned(),
@@ -254,13 +283,20 @@ impl Provider {
                     Kind::Children if later == 0 => Kind::TextList,
                     kind => kind,
                 };
-                let target = if later == 0 { String::new() } else { self.type_name(owner + 1 + index % later) };
+                let target = if later == 0 {
+                    String::new()
+                } else {
+                    self.type_name(owner + 1 + index % later)
+                };
                 Field {
                     name: self.field_name(index, kind),
                     ty: kind.type_expr(&target),
                     kind,
                     required: index % 3 == 0 && !matches!(kind, Kind::Child | Kind::Children),
-                    doc: format!("Field {index} of struct {owner}: {}", kind.label().replace('_', " ")),
+                    doc: format!(
+                        "Field {index} of struct {owner}: {}",
+                        kind.label().replace('_', " ")
+                    ),
                 }
             })
             .collect()
