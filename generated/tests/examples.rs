@@ -2,13 +2,14 @@
 //! The documents' own JSON samples: each parses into its type and writes back byte for byte.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_runtime::{Model, json};
+use codegen_runtime::{Model, ProviderInfo, json};
 
-fn assert_round_trip<T: Model>(sample: &str) {
+fn assert_round_trip<T: Model>(provider: ProviderInfo, sample: &str) {
     let expected = json::compact(sample).expect("the sample is valid JSON");
     let value: T = json::from_str(sample)
         .unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
-    let written = json::to_string(&value).expect("a generated type always serializes");
+    let written = json::to_string(&value, provider.protocol)
+        .expect("a generated type always serializes");
     assert_eq!(written, expected);
 }
 
@@ -21,6 +22,7 @@ mod alitrip_btrip {
         assert_round_trip::<
             RefundCallBackParam,
         >(
+            PROVIDER,
             r#"{
   "order_id": "123456789",
   "order_status": "31",
@@ -86,6 +88,7 @@ mod ctt {
         assert_round_trip::<
             TicketRefundRequest,
         >(
+            PROVIDER,
             r#"{
 "order_number": "sample string 1",
 "refund_passanger_ids": "sample string 2",
@@ -103,12 +106,15 @@ mod ctt {
     fn api_result_of_string_json() {
         assert_round_trip::<
             ApiResultOfString,
-        >(r#"{
+        >(
+            PROVIDER,
+            r#"{
 "code": 1,
 "message": "sample string 2",
 "data": "sample string 3"
 }
-"#);
+"#,
+        );
     }
 }
 
@@ -121,6 +127,7 @@ mod digitalscience {
         assert_round_trip::<
             OrderTicketRefundParm,
         >(
+            PROVIDER,
             r#"{
   "username": "sample string 1",
   "settotomorrowtime": "sample string 2",
@@ -142,6 +149,7 @@ mod digitalscience {
         assert_round_trip::<
             CommonOperationResult,
         >(
+            PROVIDER,
             r#"{
   "errcode": 1,
   "errmsg": "sample string 2",
@@ -161,6 +169,7 @@ mod speedpower {
         assert_round_trip::<
             WebApiIntactRefundModel,
         >(
+            PROVIDER,
             r#"{
   "RefundExpands": [
     {
@@ -220,7 +229,7 @@ mod speedpower {
     fn result_message_json() {
         assert_round_trip::<
             ResultMessage,
-        >(r#"{
+        >(PROVIDER, r#"{
   "Succeed": true,
   "Message": "sample string 2"
 }
@@ -237,6 +246,7 @@ mod taobao_bus {
         assert_round_trip::<
             AgentConfirmReturnRq,
         >(
+            PROVIDER,
             r#"{"agent_order_id":"A380","agent_return_ticket_status":1,"agent_return_ticket_type":0,"agent_ticket_id":"B737","come_from":"agentX","isign":"\"\"","passenger_name":"张三","refund_amount":"10.0","success_time":"2018-07-01 07:07:07"}
 "#,
         );

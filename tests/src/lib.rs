@@ -2,7 +2,7 @@
 //! exactly as the provider's server would write it. The `conformance` binary wraps [`run`] around stdin and stdout;
 //! tests call [`run`] directly.
 
-use codegen_runtime::{Format, Model, ModelVisitor, Problem, Rejection, Stage, json};
+use codegen_runtime::{Format, Model, ModelVisitor, Problem, Protocol, Rejection, Stage, json};
 
 /// Payloads larger than this are refused before parsing; no provider message comes near it.
 pub const MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;
@@ -36,6 +36,7 @@ pub fn run(args: &[String], input: &[u8]) -> Outcome {
     } else {
         let convert = Convert {
             input,
+            protocol: request.protocol,
             to: request.to,
         };
         match refund_apis::visit_type(&request.provider, &request.type_name, convert) {
@@ -76,6 +77,7 @@ fn usage(message: &str) -> Outcome {
 /// A checked command line: the provider exists and speaks both formats, and the runner implements them.
 struct Request {
     provider: String,
+    protocol: Protocol,
     type_name: String,
     to: Format,
 }
@@ -111,6 +113,7 @@ impl Request {
         from?;
         Ok(Request {
             provider: provider.clone(),
+            protocol: info.protocol,
             type_name: type_name.clone(),
             to: to?,
         })
@@ -120,6 +123,7 @@ impl Request {
 /// Parses the input into the visited type and writes it in the target format.
 struct Convert<'a> {
     input: &'a [u8],
+    protocol: Protocol,
     to: Format,
 }
 
@@ -132,7 +136,7 @@ impl ModelVisitor for Convert<'_> {
         })?;
         let value: T = json::from_str(text)?;
         match self.to {
-            Format::Json => json::to_string(&value)
+            Format::Json => json::to_string(&value, self.protocol)
                 .map(String::into_bytes)
                 .map_err(|error| rejection("unwritable", error.to_string())),
             Format::Xml | Format::Form | Format::Bson => Err(rejection(

@@ -4,7 +4,9 @@ use serde::Serialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::error::Category;
 
-use crate::{Problem, Rejection, Stage};
+use crate::json_dialect::{JsonNet, TopSdk};
+use crate::{Problem, Protocol, Rejection, Stage};
+use serde_json::Serializer;
 
 /// Parses a payload; on failure the one [`Problem`] says where (`$.refundparm.ticketids[1]`) and what kind of
 /// failure it was, so a caller can point at the field instead of at a line and column.
@@ -19,9 +21,15 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
     Ok(value)
 }
 
-/// Serializes without whitespace, as Json.NET (`Formatting.None`) and TOP's `JSONWriter` do.
-pub fn to_string<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
-    serde_json::to_string(value)
+/// Serializes as the provider's own JSON writer does: no whitespace (Json.NET's `Formatting.None`, TOP's
+/// `JSONWriter`), and the escapes of Json.NET for Web API or of the TOP Java SDK for TOP.
+pub fn to_string<T: Serialize>(value: &T, protocol: Protocol) -> Result<String, serde_json::Error> {
+    let mut out = Vec::with_capacity(256);
+    match protocol {
+        Protocol::WebApi => value.serialize(&mut Serializer::with_formatter(&mut out, JsonNet))?,
+        Protocol::Top => value.serialize(&mut Serializer::with_formatter(&mut out, TopSdk))?,
+    }
+    String::from_utf8(out).map_err(serde::ser::Error::custom)
 }
 
 /// Removes the whitespace between tokens and nothing else.
@@ -227,8 +235,22 @@ mod tests {
             },
         };
         assert_eq!(
-            to_string(&request).unwrap(),
+            to_string(&request, Protocol::WebApi).unwrap(),
             r#"{"refundparm":{"ticketids":[7],"kind":"Full","pair":null,"created":null}}"#
+        );
+    }
+
+    /// Checked against Json.NET 6 (the Mono oracle) and TOP's `JSONWriter` rules.
+    #[test]
+    fn each_protocol_escapes_as_its_own_writer() {
+        let text = "a/b\u{1}\u{1f}\t\u{7f}\u{85}\u{9f}\u{2028}\u{2029}é😀\"\\";
+        assert_eq!(
+            to_string(&text, Protocol::WebApi).unwrap(),
+            "\"a/b\\u0001\\u001f\\t\u{7f}\\u0085\u{9f}\\u2028\\u2029é😀\\\"\\\\\""
+        );
+        assert_eq!(
+            to_string(&text, Protocol::Top).unwrap(),
+            "\"a\\/b\\u0001\\u001F\\t\\u007F\\u0085\\u009F\u{2028}\u{2029}é😀\\\"\\\\\""
         );
     }
 

@@ -10,6 +10,7 @@ mod date;
 mod datetime;
 mod fen;
 pub mod json;
+mod json_dialect;
 mod number;
 mod problem;
 mod registry;

@@ -239,7 +239,7 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
                     #docs
                     #[test]
                     fn #test() {
-                        assert_round_trip::<#rust>(#sample);
+                        assert_round_trip::<#rust>(PROVIDER, #sample);
                     }
                 }
             })
@@ -260,12 +260,12 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
     quote! {
         //! The documents' own JSON samples: each parses into its type and writes back byte for byte.
 
-        use codegen_runtime::{Model, json};
+        use codegen_runtime::{Model, ProviderInfo, json};
 
-        fn assert_round_trip<T: Model>(sample: &str) {
+        fn assert_round_trip<T: Model>(provider: ProviderInfo, sample: &str) {
             let expected = json::compact(sample).expect("the sample is valid JSON");
             let value: T = json::from_str(sample).unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
-            let written = json::to_string(&value).expect("a generated type always serializes");
+            let written = json::to_string(&value, provider.protocol).expect("a generated type always serializes");
             assert_eq!(written, expected);
         }
 
