@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use codegen::write::Change;
 
 /// Generates Rust models of provider refund APIs from YAML schemas.
 #[derive(Parser)]
@@ -46,7 +47,12 @@ fn main() -> ExitCode {
             }
             Ok(changes) => {
                 for change in &changes {
-                    eprintln!("wrote {}", change.path().display());
+                    let verb = match change {
+                        Change::Create { .. } => "created",
+                        Change::Update { .. } => "updated",
+                        Change::Remove { .. } => "removed",
+                    };
+                    eprintln!("{verb} {}", change.path().display());
                 }
                 ExitCode::SUCCESS
             }

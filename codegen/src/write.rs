@@ -97,16 +97,11 @@ pub fn plan(out: &Path, files: &Files) -> Result<Vec<Change>, WriteError> {
     Ok(changes)
 }
 
-/// Files under the folders codegen writes that carry its marker but are no longer produced.
+/// Files anywhere in `out` (but `target/` and hidden folders) that carry codegen's marker and are no longer produced.
 fn leftovers(out: &Path, files: &Files) -> Result<Vec<PathBuf>, WriteError> {
-    let mut folders: Vec<PathBuf> = files
-        .keys()
-        .filter_map(|p| p.parent().map(Path::to_path_buf))
-        .collect();
-    folders.sort();
-    folders.dedup();
     let mut stale = Vec::new();
-    for folder in folders {
+    let mut folders = vec![PathBuf::new()];
+    while let Some(folder) = folders.pop() {
         let dir = out.join(&folder);
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -114,13 +109,20 @@ fn leftovers(out: &Path, files: &Files) -> Result<Vec<PathBuf>, WriteError> {
             Err(error) => return Err(at(&dir)(error)),
         };
         for entry in entries {
-            let path = entry.map_err(at(&dir))?.path();
-            let relative = folder.join(path.file_name().unwrap_or_default());
-            if path.extension().is_some_and(|e| e == "rs")
+            let entry = entry.map_err(at(&dir))?;
+            let name = entry.file_name();
+            let relative = folder.join(&name);
+            let is_dir = entry.file_type().map_err(at(&dir))?.is_dir();
+            if is_dir {
+                if !name.to_string_lossy().starts_with('.') && name != "target" {
+                    folders.push(relative);
+                }
+            } else if relative.extension().is_some_and(|e| e == "rs")
                 && !files.contains_key(&relative)
-                && fs::read_to_string(&path).is_ok_and(|text| text.starts_with(GENERATED_MARKER))
+                && fs::read_to_string(entry.path())
+                    .is_ok_and(|text| text.starts_with(GENERATED_MARKER))
             {
-                stale.push(path);
+                stale.push(entry.path());
             }
         }
     }

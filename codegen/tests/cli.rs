@@ -31,7 +31,7 @@ fn check_fails_with_a_diff_until_generate_runs() {
 
     let generate = codegen(&paths, "generate");
     assert_eq!(generate.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&generate.stderr).contains("wrote "));
+    assert!(String::from_utf8_lossy(&generate.stderr).contains("created "));
 
     let again = codegen(&paths, "generate");
     assert!(String::from_utf8_lossy(&again.stderr).contains("is up to date"));

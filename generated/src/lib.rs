@@ -14,6 +14,9 @@ pub mod speedpower;
 
 pub mod taobao_bus;
 
+#[cfg(test)]
+mod examples;
+
 /// Every provider of this crate, sorted by id.
 pub const PROVIDERS: [ProviderInfo; 5] = [
     alitrip_btrip::PROVIDER,

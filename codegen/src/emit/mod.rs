@@ -42,7 +42,7 @@ pub fn render(providers: &[Provider]) -> Result<Files, EmitError> {
         lib.clone(),
         format(&lib, "schemas/", crate_root(&providers))?,
     );
-    let examples = PathBuf::from("tests/examples.rs");
+    let examples = PathBuf::from("src/examples.rs");
     files.insert(
         examples.clone(),
         format(&examples, "schemas/", example_tests(&providers))?,
@@ -196,6 +196,9 @@ fn crate_root(providers: &[&Provider]) -> TokenStream {
 
         #(pub mod #modules;)*
 
+        #[cfg(test)]
+        mod examples;
+
         /// Every provider of this crate, sorted by id.
         pub const PROVIDERS: [ProviderInfo; #count] = [#(#modules::PROVIDER),*];
 
@@ -251,7 +254,7 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
         Some(quote! {
             mod #module {
                 use super::assert_round_trip;
-                use refund_apis::#module::*;
+                use crate::#module::*;
 
                 #(#tests)*
             }

@@ -15,7 +15,7 @@ fn assert_round_trip<T: Model>(provider: ProviderInfo, sample: &str) {
 
 mod alitrip_btrip {
     use super::assert_round_trip;
-    use refund_apis::alitrip_btrip::*;
+    use crate::alitrip_btrip::*;
     /// 请求示例, JAVA (built from the Java example)
     #[test]
     fn refund_call_back_param_json() {
@@ -81,7 +81,7 @@ mod alitrip_btrip {
 
 mod ctt {
     use super::assert_round_trip;
-    use refund_apis::ctt::*;
+    use crate::ctt::*;
     /// Request Formats, application/json
     #[test]
     fn ticket_refund_request_json() {
@@ -120,7 +120,7 @@ mod ctt {
 
 mod digitalscience {
     use super::assert_round_trip;
-    use refund_apis::digitalscience::*;
+    use crate::digitalscience::*;
     /// Request Formats, application/json
     #[test]
     fn order_ticket_refund_parm_json() {
@@ -162,7 +162,7 @@ mod digitalscience {
 
 mod speedpower {
     use super::assert_round_trip;
-    use refund_apis::speedpower::*;
+    use crate::speedpower::*;
     /// Request Formats, application/json
     #[test]
     fn web_api_intact_refund_model_json() {
@@ -239,7 +239,7 @@ mod speedpower {
 
 mod taobao_bus {
     use super::assert_round_trip;
-    use refund_apis::taobao_bus::*;
+    use crate::taobao_bus::*;
     /// 请求示例, JAVA (built from the Java example as the official SDK writes it)
     #[test]
     fn agent_confirm_return_rq_json() {

@@ -1,0 +1,137 @@
+//! The emitter on a schema that uses every construct: names, boxing, adapters, enums, TOP null handling. The
+//! output is checked as text and compiled.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn features() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/features/features.yaml")
+}
+
+fn module() -> String {
+    let files = codegen::render(&features()).unwrap_or_else(|e| panic!("{e}"));
+    files[Path::new("src/features.rs")].clone()
+}
+
+#[test]
+fn keywords_become_raw_identifiers_without_a_rename() {
+    let module = module();
+    assert!(module.contains("    pub r#type: String,"), "{module}");
+    assert!(
+        !module.contains("rename = \"type\""),
+        "serde strips r# by itself"
+    );
+}
+
+#[test]
+fn recursive_fields_are_boxed_and_lists_are_not() {
+    let module = module();
+    assert!(
+        module.contains("pub parent: Option<Box<Tree>>,"),
+        "{module}"
+    );
+    assert!(
+        module.contains("pub children: Option<Vec<Tree>>,"),
+        "{module}"
+    );
+    assert!(module.contains("pub back: Option<Box<Tree>>,"), "{module}");
+    assert!(
+        module.contains("pub left: Option<Box<Branch>>,"),
+        "{module}"
+    );
+}
+
+#[test]
+fn number_adapters_follow_the_field_shape() {
+    let module = module();
+    assert!(
+        module.contains("#[serde_as(as = \"Option<Vec<DotNetDecimal>>\")]"),
+        "{module}"
+    );
+    assert!(
+        module.contains("#[serde_as(as = \"Option<DotNetDouble>\")]"),
+        "{module}"
+    );
+}
+
+#[test]
+fn top_structs_skip_absent_values_and_sort_request_objects_by_java_name() {
+    let module = module();
+    assert!(
+        module.contains("#[serde_with::skip_serializing_none]"),
+        "{module}"
+    );
+    let tree = &module[module.find("pub struct Tree").unwrap()..];
+    let order: Vec<&str> = [
+        "amounts", "children", "kind", "left", "parent", "ratio", "size", "r#type", "zeroth",
+    ]
+    .into_iter()
+    .map(|name| {
+        let at = tree
+            .find(&format!("pub {name}:"))
+            .unwrap_or_else(|| panic!("{name} in {tree}"));
+        (at, name)
+    })
+    .collect::<std::collections::BTreeMap<_, _>>()
+    .into_values()
+    .collect();
+    assert_eq!(
+        order,
+        [
+            "amounts", "children", "kind", "left", "parent", "ratio", "size", "r#type", "zeroth"
+        ]
+    );
+}
+
+#[test]
+fn enums_carry_their_repr_and_an_other_variant() {
+    let module = module();
+    assert!(
+        module.contains("#[wire(repr = \"string\")]\npub enum Kind {"),
+        "{module}"
+    );
+    assert!(
+        module.contains("#[wire(value = 10000000000)]\n    Value10000000000,"),
+        "{module}"
+    );
+    assert!(
+        module.contains("#[wire(value = -1)]\n    Minus1,"),
+        "{module}"
+    );
+    assert!(module.contains("Other(String),"), "{module}");
+}
+
+/// The rendered crate compiles and its example test passes; slow (a separate build), so it runs once.
+#[test]
+fn the_rendered_crate_compiles_and_round_trips_its_example() {
+    let dir = tempfile::tempdir().unwrap();
+    codegen::generate(&features(), dir.path()).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let runtime = root.join("codegen/runtime");
+    let derive = root.join("codegen/derive");
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"features\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n[dependencies]\n\
+             codegen-runtime = {{ path = {runtime:?} }}\ncodegen-derive = {{ path = {derive:?} }}\n\
+             serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_with = {{ version = \"3\", default-features = false, features = [\"macros\"] }}\n"
+        ),
+    )
+    .unwrap();
+    let lock = root.join("Cargo.lock");
+    std::fs::copy(&lock, dir.path().join("Cargo.lock")).unwrap();
+    let target = root.join("target/features-crate");
+    let test = Command::new(env!("CARGO"))
+        .args(["test", "--offline", "--quiet"])
+        .current_dir(dir.path())
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .unwrap();
+    assert!(
+        test.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&test.stdout),
+        String::from_utf8_lossy(&test.stderr)
+    );
+    assert!(String::from_utf8_lossy(&test.stdout).contains("test result: ok. 1 passed"));
+}
