@@ -5,8 +5,11 @@
 #     temporary folders, median of 3 (target: 500 under 2 s), and the 1000/500 ratio (target: at most 2.2);
 #   - the same ratio by the team's noise rule: `benches/scaling.rs`, both sizes interleaved in one process, the
 #     fastest quarter kept, run twice;
-#   - `cargo check` of the generated crate after `touch src/lib.rs`, median of 3, for the five schemas and for the
-#     500-provider set, in seconds and milliseconds per generated type (structs and enums).
+#   - `cargo check` of the generated crate after `touch src/lib.rs`, median of 3, in seconds and milliseconds per
+#     generated type (structs and enums), for the five schemas and for synthetic sets (CODEGEN_MEASURE_CRATES
+#     providers each, default "50 500"); also the first check of each crate and its peak memory. A crate whose
+#     check would need more memory than the machine has available, going by the peak of the previous (smaller)
+#     crate, is skipped and says so; CODEGEN_MEASURE_FORCE=1 tries it anyway.
 #
 # Usage: codegen/benches/measure.sh        (from anywhere; about ten minutes on two cores)
 # Writes only under a temporary folder, removed at exit, and CODEGEN_MEASURE_TARGET (default
@@ -17,9 +20,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/codegen-measure.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
-CHECK_TARGET="${CODEGEN_MEASURE_TARGET:-/tmp/codegen-measure-target}"
+export CARGO_TARGET_DIR="${CODEGEN_MEASURE_TARGET:-/tmp/codegen-measure-target}" # for the temporary crates only
 CODEGEN="$ROOT/target/release/codegen"
 SYNTHETIC="$ROOT/target/release/examples/synthetic"
+read -r -a CRATES <<<"${CODEGEN_MEASURE_CRATES:-50 500}"
 TIMEFORMAT='%3R %3U %3S'
 
 # Runs a command once and prints "wall user+sys" in seconds; its output goes to a log shown if it fails.
@@ -33,9 +37,9 @@ time_once() {
   awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$times"
 }
 
-# Median of each column of "wall cpu" lines on stdin.
+# The median of the numbers on stdin, one a line.
 median() {
-  sort -n -k1,1 | awk '{ w[NR] = $1 } END { print (NR % 2 ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2) }'
+  sort -n | awk '{ v[NR] = $1 } END { printf "%.3f\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
 # `repeat N CMD...` prints "wall cpu": the median wall and the median user+sys of N runs.
@@ -43,7 +47,11 @@ repeat() {
   local runs="$1" i
   shift
   for ((i = 0; i < runs; i++)); do time_once "$@"; done >"$WORK/times"
-  echo "$(median <"$WORK/times") $(awk '{ print $2 }' "$WORK/times" | median)"
+  echo "$(awk '{ print $1 }' "$WORK/times" | median) $(awk '{ print $2 }' "$WORK/times" | median)"
+}
+
+calc() { # calc AWK-EXPRESSION: prints its value with 3 decimals
+  awk "BEGIN { printf \"%.3f\", $1 }"
 }
 
 verdict() { # verdict VALUE LIMIT: whether VALUE <= LIMIT
@@ -51,7 +59,7 @@ verdict() { # verdict VALUE LIMIT: whether VALUE <= LIMIT
 }
 
 row() { # row LABEL WALL CPU TARGET VERDICT
-  printf '%-52s %10s %10s   %-10s %s\n' "$@"
+  printf '%-62s %12s %12s   %-10s %s\n' "$@"
 }
 
 # Structs and enums of a generated crate; operations are unit structs (`pub struct Name;`) and do not match.
@@ -74,25 +82,34 @@ make_crate() {
   cp "$ROOT/Cargo.lock" "$dir/"
 }
 
-# `cargo check` of the crate in $1 after touching src/lib.rs, once to warm, then timed 3 times: prints "wall cpu".
-check_after_touch() {
-  local i
+# `cargo check` of the crate in $1: its dependencies first (untimed), then the crate's first check (no incremental
+# cache yet) and 3 checks after `touch src/lib.rs`. Prints "first_wall first_cpu peak_kb touch_wall touch_cpu".
+check_crate() {
+  local i deps first
   cd "$1"
-  export CARGO_TARGET_DIR="$CHECK_TARGET"
-  time_once cargo check -q >/dev/null
+  deps="$(sed -n '/^\[dependencies\]/,/^\[/ s/^\([A-Za-z0-9_-]*\) *=.*/-p \1/p' Cargo.toml)"
+  # shellcheck disable=SC2086 # one word per `-p NAME`
+  time_once cargo check -q $deps >/dev/null
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/first" cargo check -q >"$WORK/run.log" 2>&1; then
+    echo "failed: cargo check in $1" >&2
+    cat "$WORK/run.log" "$WORK/first" >&2
+    exit 1
+  fi
+  first="$(awk 'END { printf "%.3f %.3f %d", $1, $2 + $3, $4 }' "$WORK/first")"
   for ((i = 0; i < 3; i++)); do
     touch src/lib.rs
     time_once cargo check -q
   done >"$WORK/times"
-  echo "$(median <"$WORK/times") $(awk '{ print $2 }' "$WORK/times" | median)"
+  cargo clean -q -p refund-apis # its incremental cache takes gigabytes at 500 providers
+  echo "$first $(awk '{ print $1 }' "$WORK/times" | median) $(awk '{ print $2 }' "$WORK/times" | median)"
 }
 
 echo "building codegen and the synthetic example (release)..." >&2
-(cd "$ROOT" && cargo build -q --release -p codegen --bin codegen --example synthetic)
+(cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo build -q --release -p codegen --bin codegen --example synthetic)
 
 echo "writing the synthetic sets..." >&2
-for providers in 500 1000; do
-  "$SYNTHETIC" "$WORK/set$providers" "$providers" 2>/dev/null
+for providers in 500 1000 "${CRATES[@]}"; do
+  [[ -d "$WORK/set$providers" ]] || "$SYNTHETIC" "$WORK/set$providers" "$providers" 2>/dev/null
 done
 
 echo "timing codegen check and generate..." >&2
@@ -103,30 +120,44 @@ for providers in 500 1000; do
   for run in 1 2 3; do
     time_once "$CODEGEN" generate "$WORK/set$providers" "$WORK/out$providers-$run"
   done >"$WORK/times"
-  gen_wall[$providers]="$(median <"$WORK/times")"
+  gen_wall[$providers]="$(awk '{ print $1 }' "$WORK/times" | median)"
   gen_cpu[$providers]="$(awk '{ print $2 }' "$WORK/times" | median)"
-  if ((providers == 500)); then mv "$WORK/out500-1" "$WORK/crate500"; fi
   rm -rf "$WORK/out$providers"-*
 done
-ratio_wall="$(awk -v a="${gen_wall[1000]}" -v b="${gen_wall[500]}" 'BEGIN { printf "%.3f", a / b }')"
-ratio_cpu="$(awk -v a="${gen_cpu[1000]}" -v b="${gen_cpu[500]}" 'BEGIN { printf "%.3f", a / b }')"
 
 echo "measuring the 1000/500 ratio interleaved in one process (cargo bench --bench scaling)..." >&2
-if ! scaling="$(cd "$ROOT" && cargo bench -q -p codegen --bench scaling 2>"$WORK/scaling.log")"; then
+if ! scaling="$(cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target" cargo bench -q -p codegen --bench scaling 2>"$WORK/scaling.log")"; then
   cat "$WORK/scaling.log" >&2
   exit 1
 fi
 
-echo "timing cargo check of the generated crates (the first build of their dependencies is slow)..." >&2
+echo "timing cargo check of the generated crates (slow: minutes per crate)..." >&2
 mkdir -p "$WORK/crate5"
 cp -r "$ROOT/generated/src" "$WORK/crate5/"
-make_crate "$WORK/crate5"
-make_crate "$WORK/crate500"
-declare -A types compile_wall compile_cpu
-for crate in 5 500; do
+for providers in "${CRATES[@]}"; do
+  time_once "$CODEGEN" generate "$WORK/set$providers" "$WORK/crate$providers" >/dev/null
+done
+declare -A label types first_wall first_cpu peak touch_wall touch_cpu skipped
+label[5]="the five schemas"
+previous=""
+for crate in 5 "${CRATES[@]}"; do
+  make_crate "$WORK/crate$crate"
   types[$crate]="$(count_types "$WORK/crate$crate")"
-  times="$(check_after_touch "$WORK/crate$crate")"
-  read -r "compile_wall[$crate]" "compile_cpu[$crate]" <<<"$times"
+  label[$crate]="${label[$crate]:-$crate synthetic providers}"
+  if [[ -n "$previous" && "${CODEGEN_MEASURE_FORCE:-0}" != 1 ]]; then
+    need_kb="$(calc "${peak[$previous]} * ${types[$crate]} / ${types[$previous]}")"
+    have_kb="$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)"
+    if awk -v n="$need_kb" -v h="$have_kb" 'BEGIN { exit !(n > 0.8 * h) }'; then
+      skipped[$crate]="$(printf 'skipped: needs ~%.0f GB (%d types at %.1f MB each), %.0f GB available' \
+        "$(calc "$need_kb / 1048576")" "${types[$crate]}" "$(calc "${peak[$previous]} / ${types[$previous]} / 1024")" \
+        "$(calc "$have_kb / 1048576")")"
+      continue
+    fi
+  fi
+  echo "  cargo check: ${label[$crate]} (${types[$crate]} types)..." >&2
+  times="$(check_crate "$WORK/crate$crate")"
+  read -r "first_wall[$crate]" "first_cpu[$crate]" "peak[$crate]" "touch_wall[$crate]" "touch_cpu[$crate]" <<<"$times"
+  if ((crate != 5)); then previous="$crate"; fi # synthetic crates predict each other's memory; the real one does not
 done
 
 echo
@@ -136,17 +167,25 @@ row "codegen check schemas generated, median of 10" "$check_wall s" "$check_cpu 
 row "codegen generate, 500 providers, median of 3" "${gen_wall[500]} s" "${gen_cpu[500]} s" "< 2 s" \
   "$(verdict "${gen_wall[500]}" 2)"
 row "codegen generate, 1000 providers, median of 3" "${gen_wall[1000]} s" "${gen_cpu[1000]} s" "" ""
-row "  ratio 1000/500 (processes)" "$ratio_wall" "$ratio_cpu" "<= 2.2" "$(verdict "$ratio_wall" 2.2)"
+ratio_wall="$(calc "${gen_wall[1000]} / ${gen_wall[500]}")"
+row "  ratio 1000/500 (processes)" "$ratio_wall" "$(calc "${gen_cpu[1000]} / ${gen_cpu[500]}")" "<= 2.2" \
+  "$(verdict "$ratio_wall" 2.2)"
 # The bench prints "run 1: 500 providers 2.604 s, 1000 providers 5.227 s, ratio 2.008 (target <= 2.2)".
 grep '^run ' <<<"$scaling" | awk '{ print $2, $5, $9, $12 }' | while read -r run small large ratio; do
   row "  ratio 1000/500 interleaved in one process, run ${run%:}" "$ratio" "" "<= 2.2" "$(verdict "$ratio" 2.2)"
-  row "    render: 500 / 1000 providers, fastest quarter" "$small s" "$large s" "" ""
+  row "    render, fastest quarter: 500 | 1000 providers" "$small s" "$large s" "" ""
 done
-declare -A crate_label=([5]="the five schemas" [500]="500 providers")
-for crate in 5 500; do
-  row "cargo check after touch, ${crate_label[$crate]}, median of 3" "${compile_wall[$crate]} s" \
-    "${compile_cpu[$crate]} s" "" ""
+for crate in 5 "${CRATES[@]}"; do
+  if [[ -n "${skipped[$crate]:-}" ]]; then
+    row "cargo check, ${label[$crate]} (${types[$crate]} types)" "${skipped[$crate]}" "" "" ""
+    continue
+  fi
+  row "cargo check after touch, ${label[$crate]}, median of 3" "${touch_wall[$crate]} s" "${touch_cpu[$crate]} s" "" ""
   row "  per generated type (${types[$crate]} structs and enums)" \
-    "$(awk -v s="${compile_wall[$crate]}" -v n="${types[$crate]}" 'BEGIN { printf "%.3f ms", 1000 * s / n }')" \
-    "$(awk -v s="${compile_cpu[$crate]}" -v n="${types[$crate]}" 'BEGIN { printf "%.3f ms", 1000 * s / n }')" "" ""
+    "$(calc "1000 * ${touch_wall[$crate]} / ${types[$crate]}") ms" \
+    "$(calc "1000 * ${touch_cpu[$crate]} / ${types[$crate]}") ms" "" ""
+  row "  first check of the crate, peak $(calc "${peak[$crate]} / 1048576") GB" "${first_wall[$crate]} s" \
+    "${first_cpu[$crate]} s" "" ""
+  row "    per generated type" "$(calc "1000 * ${first_wall[$crate]} / ${types[$crate]}") ms" \
+    "$(calc "1000 * ${first_cpu[$crate]} / ${types[$crate]}") ms" "" ""
 done

@@ -15,6 +15,8 @@ pub mod write;
 pub mod yaml;
 
 use std::fmt;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use diagnostic::{Diagnostic, Diagnostics, Pos};
@@ -139,10 +141,13 @@ pub fn load(schemas: &Path) -> Result<Vec<Provider>, Error> {
     if paths.is_empty() {
         return Err(Error::NoSchemas(schemas.to_path_buf()));
     }
+    // Files are independent: they load in parallel, and the results are taken in path order.
+    let loaded: Vec<Result<Provider, Error>> =
+        paths.par_iter().map(|path| load_file(path)).collect();
     let mut providers = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
-    for path in &paths {
-        match load_file(path) {
+    for result in loaded {
+        match result {
             Ok(provider) => providers.push(provider),
             Err(Error::Schemas(found)) => problems.extend(found),
             Err(other) => return Err(other),

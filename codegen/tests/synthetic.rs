@@ -49,7 +49,7 @@ fn a_synthetic_set_loads_without_errors_and_renders() {
     assert_eq!(
         files.len(),
         4 + 2,
-        "one module per provider, lib.rs and tests/examples.rs"
+        "one module per provider, lib.rs and the example tests"
     );
 }
 

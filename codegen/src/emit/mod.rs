@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use heck::ToSnakeCase;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
+use rayon::prelude::*;
 
 use crate::model::*;
 use docs::{doc_attrs, inner_doc_attrs};
@@ -31,12 +32,15 @@ pub struct EmitError {
 pub fn render(providers: &[Provider]) -> Result<Files, EmitError> {
     let mut providers: Vec<&Provider> = providers.iter().collect();
     providers.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut files = Files::new();
-    for provider in &providers {
-        let path = PathBuf::from(format!("src/{}.rs", provider.id));
-        let text = format(&path, &provider.schema_file, module(provider))?;
-        files.insert(path, text);
-    }
+    // Modules are independent, so they render in parallel; the map orders them.
+    let mut files: Files = providers
+        .par_iter()
+        .map(|provider| {
+            let path = PathBuf::from(format!("src/{}.rs", provider.id));
+            let text = format(&path, &provider.schema_file, module(provider))?;
+            Ok((path, text))
+        })
+        .collect::<Result<Files, EmitError>>()?;
     let lib = PathBuf::from("src/lib.rs");
     files.insert(
         lib.clone(),
