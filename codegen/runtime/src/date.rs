@@ -3,8 +3,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::ScalarError;
 use crate::calendar::{Cursor, Ymd};
 
@@ -57,17 +55,7 @@ impl FromStr for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::deserialize_from_str(deserializer, EXPECTED)
-    }
-}
+crate::serde_as_text!(Date, EXPECTED);
 
 #[cfg(test)]
 mod tests {

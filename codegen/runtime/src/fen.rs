@@ -4,8 +4,6 @@ use std::convert::Infallible;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// An amount in fen, kept as the exact text that travelled.
 ///
 /// Parsing never rejects: a provider's sample may hold `"10.0"` or `""` where the document says fen, and the
@@ -55,20 +53,7 @@ impl fmt::Display for Fen {
     }
 }
 
-impl Serialize for Fen {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Fen {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::deserialize_from_str(
-            deserializer,
-            "an amount in fen as a string, such as \"1000\"",
-        )
-    }
-}
+crate::serde_as_text!(Fen, "an amount in fen as a string, such as \"1000\"");
 
 #[cfg(test)]
 mod tests {

@@ -55,6 +55,24 @@ impl std::fmt::Display for ScalarError {
 
 impl std::error::Error for ScalarError {}
 
+/// `Serialize` and `Deserialize` for a scalar whose wire form is its `Display`/`FromStr` text in a JSON string.
+macro_rules! serde_as_text {
+    ($type:ty, $expecting:expr) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::deserialize_from_str(deserializer, $expecting)
+            }
+        }
+    };
+}
+pub(crate) use serde_as_text;
+
 /// Reads a scalar that travels as a JSON string and is checked by its `FromStr`.
 ///
 /// Every string-borne scalar (dates, fen) goes through here, so all of them accept strings only and report a

@@ -3,8 +3,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::ScalarError;
 use crate::calendar::{Cursor, Hms, Ymd};
 
@@ -90,17 +88,7 @@ impl FromStr for TopDateTime {
     }
 }
 
-impl Serialize for TopDateTime {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for TopDateTime {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::deserialize_from_str(deserializer, EXPECTED)
-    }
-}
+crate::serde_as_text!(TopDateTime, EXPECTED);
 
 #[cfg(test)]
 mod tests {

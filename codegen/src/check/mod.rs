@@ -1,7 +1,12 @@
 //! A decoded `Schema` into the checked model: references resolved, names chosen and free of collisions, the
 //! protocol's rules applied. Every problem is reported, located at the value that causes it.
 
+mod cycles;
+mod json_order;
+
 use std::collections::HashMap;
+
+use json_order::apply_json_order;
 
 use crate::diagnostic::{Diagnostics, Pos, suggest};
 use crate::model::*;
@@ -607,77 +612,6 @@ impl<'a> Checker<'a> {
         })
     }
 
-    /// Structs nested directly (not through a list) in a cycle are boxed; a cycle of required ones is refused.
-    fn cycles(&mut self, types: &mut [Option<Type>]) {
-        let direct = |types: &[Option<Type>], id: TypeId, required_only: bool| -> Vec<TypeId> {
-            match types[id].as_ref().map(|t| &t.kind) {
-                Some(TypeKind::Struct(s)) => s
-                    .fields
-                    .iter()
-                    .filter(|f| !required_only || !f.optional)
-                    .filter_map(|f| match f.ty {
-                        FieldType::Named(target) => Some(target),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            }
-        };
-        let n = types.len();
-        let reaches = |types: &[Option<Type>], from: TypeId, to: TypeId, required_only: bool| {
-            let mut stack = direct(types, from, required_only);
-            let mut seen = vec![false; n];
-            while let Some(next) = stack.pop() {
-                if next == to {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[next], true) {
-                    stack.extend(direct(types, next, required_only));
-                }
-            }
-            false
-        };
-        for id in 0..n {
-            if reaches(types, id, id, true) {
-                let decl = &self.schema.types[id];
-                self.diags.error_with_hint(
-                    decl.name.pos,
-                    format!(
-                        "type `{}` contains itself through required fields, so no value of it can exist",
-                        decl.name.value
-                    ),
-                    "make one field of the cycle optional, or a list",
-                );
-            }
-        }
-        for id in 0..n {
-            let targets: Vec<Option<TypeId>> = match types[id].as_ref().map(|t| &t.kind) {
-                Some(TypeKind::Struct(s)) => s
-                    .fields
-                    .iter()
-                    .map(|f| match f.ty {
-                        FieldType::Named(target) => Some(target),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => continue,
-            };
-            let boxed: Vec<bool> = targets
-                .iter()
-                .map(|t| t.is_some_and(|target| target == id || reaches(types, target, id, false)))
-                .collect();
-            if let Some(Type {
-                kind: TypeKind::Struct(s),
-                ..
-            }) = types[id].as_mut()
-            {
-                for (field, boxed) in s.fields.iter_mut().zip(boxed) {
-                    field.boxed = boxed;
-                }
-            }
-        }
-    }
-
     fn operations(&mut self, types: &[Option<Type>]) -> Vec<Operation> {
         let schema = self.schema;
         let mut operations = Vec::new();
@@ -870,51 +804,5 @@ fn json_reason(error: &serde_json::Error) -> String {
     match text.rfind(" at line ") {
         Some(at) => text[..at].to_owned(),
         None => text,
-    }
-}
-
-/// The official TOP SDK writes object parameters with keys sorted by Java property name; everything else keeps the
-/// document's order. Sorting the struct makes serde write that order.
-fn apply_json_order(protocol: Protocol, operations: &[Operation], types: &mut [Type]) {
-    if protocol != Protocol::Top {
-        return;
-    }
-    let mut sent_in_params: Vec<TypeId> = Vec::new();
-    let mut stack: Vec<TypeId> = operations
-        .iter()
-        .flat_map(|op| match &types[op.request].kind {
-            TypeKind::Struct(s) => s
-                .fields
-                .iter()
-                .filter_map(|f| named_target(&f.ty))
-                .collect(),
-            TypeKind::Enum(_) => Vec::new(),
-        })
-        .collect();
-    while let Some(id) = stack.pop() {
-        if sent_in_params.contains(&id) {
-            continue;
-        }
-        sent_in_params.push(id);
-        if let TypeKind::Struct(s) = &types[id].kind {
-            stack.extend(s.fields.iter().filter_map(|f| named_target(&f.ty)));
-        }
-    }
-    for id in sent_in_params {
-        if let TypeKind::Struct(s) = &mut types[id].kind {
-            s.fields.sort_by_cached_key(|f| {
-                names::java_property_name(&f.wire_name)
-                    .encode_utf16()
-                    .collect::<Vec<u16>>()
-            });
-        }
-    }
-}
-
-fn named_target(ty: &FieldType) -> Option<TypeId> {
-    match ty {
-        FieldType::Named(id) => Some(*id),
-        FieldType::List(item) => named_target(item),
-        FieldType::Scalar(_) => None,
     }
 }
