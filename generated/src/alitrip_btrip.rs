@@ -288,6 +288,8 @@ pub enum TicketType {
 }
 
 /// Note: The response table has no required column, so every field is optional. In JSON the fields sit inside {"alitrip_btrip_supplychain_train_callback_refund_response": {...}} (with simplify=true, at the root with no wrapper); the TOP envelope also carries request_id, which this document does not list. The XML may be preceded by an XML declaration.
+///
+/// XML: `alitrip_btrip_supplychain_train_callback_refund_response`.
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlitripBtripSupplychainTrainCallbackRefundResponse {
@@ -316,6 +318,8 @@ pub struct OrderInfo {
 }
 
 /// Note: The TOP error envelope ({"error_response": {...}} in JSON). The document shows only the XML sample and documents none of these fields; the descriptions are ours. sub_code and sub_msg may be absent. A call failed when code is present and not "0", or sub_code is present.
+///
+/// XML: `error_response`.
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorResponse {

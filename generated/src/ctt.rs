@@ -29,6 +29,8 @@ impl Operation for RefundTicket {
 }
 
 /// Inherits `terminal`, `time_stamp`, `random`, `sign` from the base type `SignedRequestBase`.
+///
+/// XML: `TicketRefundRequest` in namespace `http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketRefundRequest {
     /// CTT订单号
@@ -68,6 +70,8 @@ pub enum Terminal {
 }
 
 /// Note: ApiResult<string>: the Help Page table titles it ApiResultOfString, DataContractSerializer names it ApiResultOfstring (the contract name of System.String is "string"), which is the XML root.
+///
+/// XML: `ApiResultOfstring` in namespace `http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiResultOfString {
     pub code: i32,

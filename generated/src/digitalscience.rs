@@ -32,6 +32,8 @@ impl Operation for RefundTickets {
 /// 退票参数。
 ///
 /// Note: The doc is the body parameter's description ("Body Parameters").
+///
+/// XML: `OrderTicketRefundParm` in namespace `http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderTicketRefundParm {
     /// 发起请求的代理商用户名。
@@ -49,6 +51,8 @@ pub struct OrderTicketRefundParm {
 }
 
 /// Note: The document has no table for RefundParm (no descriptions, types or annotations): the members are inferred from the request samples. orderid and refundallticket are "sample string 1"/"sample string 2", so strings; ticketids is a collection of strings (the XML sample writes its items as http://schemas.microsoft.com/2003/10/Serialization/Arrays string elements). The order is the JSON sample's (Json.NET's). Whether any member is required or length-limited is unknown.
+///
+/// XML: `RefundParm` in namespace `http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm.WebInterface`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefundParm {
     pub orderid: Option<String>,
@@ -56,6 +60,7 @@ pub struct RefundParm {
     pub ticketids: Option<Vec<String>>,
 }
 
+/// XML: `CommonOperationResult` in namespace `http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommonOperationResult {
     /// 错误代码,通常0表示成功,其他值表示错误。

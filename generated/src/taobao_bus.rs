@@ -120,6 +120,8 @@ pub enum AgentReturnTicketType {
 }
 
 /// Note: The response table has no required column, so every field is optional. In JSON the fields sit inside {"bus_agent_returnticket_confirm_response": {...}} (with simplify=true, at the root with no wrapper); the TOP envelope also carries request_id, which this document does not list. The XML may be preceded by an XML declaration.
+///
+/// XML: `bus_agent_returnticket_confirm_response`.
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BusAgentReturnticketConfirmResponse {
@@ -134,6 +136,8 @@ pub struct BusAgentReturnticketConfirmResponse {
 }
 
 /// Note: The TOP error envelope ({"error_response": {...}} in JSON). The document shows only the XML sample and documents none of these fields; the descriptions are ours. sub_code and sub_msg may be absent. A call failed when code is present and not "0", or sub_code is present.
+///
+/// XML: `error_response`.
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorResponse {

@@ -2,7 +2,9 @@
 //! exactly as the provider's server would write it. The `conformance` binary wraps [`run`] around stdin and stdout;
 //! tests call [`run`] directly.
 
-use codegen_runtime::{Format, Model, ModelVisitor, Problem, Protocol, Rejection, Stage, json};
+use codegen_runtime::{
+    Format, Model, ModelVisitor, Problem, Protocol, ProviderInfo, Rejection, Stage, json,
+};
 
 /// Payloads larger than this are refused before parsing; no provider message comes near it.
 pub const MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;
@@ -36,15 +38,14 @@ pub fn run(args: &[String], input: &[u8]) -> Outcome {
     } else {
         let convert = Convert {
             input,
-            protocol: request.protocol,
-            to: request.to,
+            protocol: request.provider.protocol,
         };
-        match refund_apis::visit_type(&request.provider, &request.type_name, convert) {
+        match refund_apis::visit_type(request.provider.id, &request.type_name, convert) {
             Some(outcome) => outcome,
             None => {
                 return usage(&format!(
                     "provider `{}` has no type `{}`",
-                    request.provider, request.type_name
+                    request.provider.id, request.type_name
                 ));
             }
         }
@@ -76,10 +77,8 @@ fn usage(message: &str) -> Outcome {
 
 /// A checked command line: the provider exists and speaks both formats, and the runner implements them.
 struct Request {
-    provider: String,
-    protocol: Protocol,
+    provider: ProviderInfo,
     type_name: String,
-    to: Format,
 }
 
 impl Request {
@@ -87,16 +86,17 @@ impl Request {
         let [provider, type_name, from, to] = args else {
             return Err(format!("expected 4 arguments, got {}", args.len()));
         };
-        let Some(info) = refund_apis::PROVIDERS.iter().find(|p| p.id == provider) else {
+        let Some(&info) = refund_apis::PROVIDERS.iter().find(|p| p.id == provider) else {
             let known: Vec<&str> = refund_apis::PROVIDERS.iter().map(|p| p.id).collect();
             return Err(format!(
                 "unknown provider `{provider}`; known: {}",
                 known.join(", ")
             ));
         };
-        let mut formats = [from, to].into_iter().map(|name| {
-            let format = Format::from_name(name)
-                .ok_or_else(|| format!("unknown format `{name}`; expected json, xml, form or bson"))?;
+        for name in [from, to] {
+            let format = Format::from_name(name).ok_or_else(|| {
+                format!("unknown format `{name}`; expected json, xml, form or bson")
+            })?;
             if !info.speaks(format) {
                 return Err(format!("provider `{provider}` does not speak {name}"));
             }
@@ -105,26 +105,18 @@ impl Request {
                     "{name} is not supported by this runner yet (provider `{provider}` speaks it; the serializer has not landed)"
                 ));
             }
-            Ok(format)
-        });
-        let (Some(from), Some(to)) = (formats.next(), formats.next()) else {
-            return Err("expected FROM and TO".to_owned());
-        };
-        from?;
+        }
         Ok(Request {
-            provider: provider.clone(),
-            protocol: info.protocol,
+            provider: info,
             type_name: type_name.clone(),
-            to: to?,
         })
     }
 }
 
-/// Parses the input into the visited type and writes it in the target format.
+/// Parses the input into the visited type and writes it back; JSON is the one format implemented so far.
 struct Convert<'a> {
     input: &'a [u8],
     protocol: Protocol,
-    to: Format,
 }
 
 impl ModelVisitor for Convert<'_> {
@@ -135,15 +127,9 @@ impl ModelVisitor for Convert<'_> {
             rejection("invalid_utf8", format!("the payload is not UTF-8: {error}"))
         })?;
         let value: T = json::from_str(text)?;
-        match self.to {
-            Format::Json => json::to_string(&value, self.protocol)
-                .map(String::into_bytes)
-                .map_err(|error| rejection("unwritable", error.to_string())),
-            Format::Xml | Format::Form | Format::Bson => Err(rejection(
-                "unsupported_format",
-                format!("{} output is not implemented", self.to.name()),
-            )),
-        }
+        json::to_string(&value, self.protocol)
+            .map(String::into_bytes)
+            .map_err(|error| rejection("unwritable", error.to_string()))
     }
 }
 

@@ -147,3 +147,18 @@ fn a_broken_schema_writes_nothing() {
     assert!(error.contains("did you mean `int32`?"), "{error}");
     assert_eq!(fs::read(out.join("src/ctt.rs")).unwrap(), before);
 }
+
+#[test]
+fn structs_name_the_xml_element_they_are_written_as() {
+    let files = codegen::render(&schemas()).unwrap();
+    let ctt = &files[Path::new("src/ctt.rs")];
+    assert!(
+        ctt.contains("/// XML: `ApiResultOfstring` in namespace `http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models`.\n"),
+        "{ctt}"
+    );
+    let speedpower = &files[Path::new("src/speedpower.rs")];
+    assert!(
+        !speedpower.contains("/// XML:"),
+        "speedpower speaks JSON only"
+    );
+}

@@ -61,6 +61,7 @@ impl ItemEmitter<'_> {
         let name = ty.rust_name.ident();
         let mut paragraphs = type_paragraphs(ty);
         paragraphs.extend(self.inherited(body));
+        paragraphs.extend(self.xml_contract(ty, body));
         let docs = doc_attrs(paragraphs);
         let rename_all = body
             .fields
@@ -93,6 +94,21 @@ impl ItemEmitter<'_> {
             pub struct #name {
                 #(#fields)*
             }
+        }
+    }
+
+    /// The XML element a value of the struct is written as, which need not be its Rust name (`ApiResultOfstring`).
+    fn xml_contract(&self, ty: &Type, body: &Struct) -> Option<String> {
+        if !self.provider.formats.contains(&Format::Xml) {
+            return None;
+        }
+        match &body.xml_namespace {
+            Some(namespace) => Some(format!(
+                "XML: `{}` in namespace `{namespace}`.",
+                body.xml_name
+            )),
+            None if body.xml_name != ty.name => Some(format!("XML: `{}`.", body.xml_name)),
+            None => None,
         }
     }
 
