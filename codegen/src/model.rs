@@ -59,6 +59,8 @@ pub enum TypeKind {
 pub struct Struct {
     /// Own and inherited fields, in the order the provider's JSON writes them.
     pub fields: Vec<Field>,
+    /// The base chain, nearest first.
+    pub bases: Vec<TypeId>,
     /// Exists only as a base of other structs; not emitted on its own.
     pub is_abstract: bool,
     /// Absent values are left out of JSON (TOP) rather than written as `null` (Web API).
@@ -86,6 +88,9 @@ pub struct Field {
     pub note: Option<String>,
     /// The struct that declares the field (a base, for inherited ones).
     pub declared_by: TypeId,
+    /// How many levels up the base chain `declared_by` sits: 0 for the type's own fields. DataContract XML writes
+    /// the furthest base's members first.
+    pub inherited: u32,
     /// Where the schema names the field.
     pub pos: crate::diagnostic::Pos,
 }
@@ -121,6 +126,11 @@ pub struct Example {
 }
 
 impl Provider {
+    /// Whether the structs are DataContract XML documents (see [`Protocol::uses_data_contract`]).
+    pub fn uses_data_contract(&self) -> bool {
+        self.protocol.uses_data_contract(&self.formats)
+    }
+
     /// The types a Rust item is emitted for, in schema order.
     pub fn emitted_types(&self) -> impl Iterator<Item = &Type> {
         self.types.iter().filter(|ty| match &ty.kind {

@@ -32,6 +32,14 @@ pub enum Protocol {
     Top,
 }
 
+impl Protocol {
+    /// Whether the provider's XML is DataContractSerializer's, so its structs carry contract namespaces and derive
+    /// `DataContract`; TOP's XML is its own response envelope.
+    pub fn uses_data_contract(self, formats: &[Format]) -> bool {
+        self == Protocol::WebApi && formats.contains(&Format::Xml)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     Json,

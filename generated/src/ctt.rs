@@ -4,7 +4,7 @@
 //! Note: The document lists application/x-www-form-urlencoded as a request format but shows "Sample not available." (the form formatter cannot write objects); the server binds form posts.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_derive::WireEnum;
+use codegen_derive::{DataContract, WireEnum};
 use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +29,11 @@ impl Operation for RefundTicket {
 }
 
 /// Inherits `terminal`, `time_stamp`, `random`, `sign` from the base type `SignedRequestBase`.
-///
-/// XML: `TicketRefundRequest` in namespace `http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[data_contract(
+    namespace = "http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models",
+    base_namespaces = ["http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models"]
+)]
 pub struct TicketRefundRequest {
     /// CTT订单号
     pub order_number: Option<String>,
@@ -42,16 +44,20 @@ pub struct TicketRefundRequest {
     /// 退票原因
     pub refund_reason: Option<String>,
     /// 终端
+    #[data_member(inherited = 1)]
     pub terminal: Terminal,
     /// 时间戳
     ///
     /// Note: The document gives no format for the time stamp; it is kept as text.
+    #[data_member(inherited = 1)]
     pub time_stamp: Option<String>,
     /// 随机数
+    #[data_member(inherited = 1)]
     pub random: i32,
     /// 签名
     ///
     /// Note: The signing algorithm is not documented by the help page.
+    #[data_member(inherited = 1)]
     pub sign: Option<String>,
 }
 
@@ -70,9 +76,11 @@ pub enum Terminal {
 }
 
 /// Note: ApiResult<string>: the Help Page table titles it ApiResultOfString, DataContractSerializer names it ApiResultOfstring (the contract name of System.String is "string"), which is the XML root.
-///
-/// XML: `ApiResultOfstring` in namespace `http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[data_contract(
+    name = "ApiResultOfstring",
+    namespace = "http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models"
+)]
 pub struct ApiResultOfString {
     pub code: i32,
     pub message: Option<String>,
@@ -83,9 +91,9 @@ pub struct ApiResultOfString {
 pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> {
     Some(
         match name {
-            "TicketRefundRequest" => visitor.visit::<TicketRefundRequest>(),
+            "TicketRefundRequest" => visitor.visit_contract::<TicketRefundRequest>(),
             "Terminal" => visitor.visit::<Terminal>(),
-            "ApiResultOfString" => visitor.visit::<ApiResultOfString>(),
+            "ApiResultOfString" => visitor.visit_contract::<ApiResultOfString>(),
             _ => return None,
         },
     )

@@ -4,6 +4,7 @@
 //! Note: The document lists application/x-www-form-urlencoded as a request format but shows "Sample not available." (the form formatter cannot write objects); the server binds form posts. It lists application/bson as a request and a response format, but its sample is the Help Page's fixed placeholder text "Binary JSON content. See http://bsonspec.org for details.", so no BSON sample exists. BSON is not a default Web API formatter, so this server added it. Responses are shown for application/json, application/xml and application/bson only (no form). Every value in the samples is a Help Page placeholder ("sample string N", counter restarting at 1 inside the nested refundparm object; collections get two items).
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use codegen_derive::DataContract;
 use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
 use serde::{Deserialize, Serialize};
 
@@ -32,9 +33,10 @@ impl Operation for RefundTickets {
 /// 退票参数。
 ///
 /// Note: The doc is the body parameter's description ("Body Parameters").
-///
-/// XML: `OrderTicketRefundParm` in namespace `http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[data_contract(
+    namespace = "http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm"
+)]
 pub struct OrderTicketRefundParm {
     /// 发起请求的代理商用户名。
     ///
@@ -51,17 +53,20 @@ pub struct OrderTicketRefundParm {
 }
 
 /// Note: The document has no table for RefundParm (no descriptions, types or annotations): the members are inferred from the request samples. orderid and refundallticket are "sample string 1"/"sample string 2", so strings; ticketids is a collection of strings (the XML sample writes its items as http://schemas.microsoft.com/2003/10/Serialization/Arrays string elements). The order is the JSON sample's (Json.NET's). Whether any member is required or length-limited is unknown.
-///
-/// XML: `RefundParm` in namespace `http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm.WebInterface`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[data_contract(
+    namespace = "http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm.WebInterface"
+)]
 pub struct RefundParm {
     pub orderid: Option<String>,
     pub refundallticket: Option<String>,
     pub ticketids: Option<Vec<String>>,
 }
 
-/// XML: `CommonOperationResult` in namespace `http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[data_contract(
+    namespace = "http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer"
+)]
 pub struct CommonOperationResult {
     /// 错误代码,通常0表示成功,其他值表示错误。
     ///
@@ -77,9 +82,9 @@ pub struct CommonOperationResult {
 pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> {
     Some(
         match name {
-            "OrderTicketRefundParm" => visitor.visit::<OrderTicketRefundParm>(),
-            "RefundParm" => visitor.visit::<RefundParm>(),
-            "CommonOperationResult" => visitor.visit::<CommonOperationResult>(),
+            "OrderTicketRefundParm" => visitor.visit_contract::<OrderTicketRefundParm>(),
+            "RefundParm" => visitor.visit_contract::<RefundParm>(),
+            "CommonOperationResult" => visitor.visit_contract::<CommonOperationResult>(),
             _ => return None,
         },
     )

@@ -2,6 +2,7 @@
 //! exactly as the provider's server would write it. The `conformance` binary wraps [`run`] around stdin and stdout;
 //! tests call [`run`] directly.
 
+use codegen_runtime::xml::{self, DataContract};
 use codegen_runtime::{
     Format, Model, ModelVisitor, Problem, Protocol, ProviderInfo, Rejection, Stage, json,
 };
@@ -10,7 +11,7 @@ use codegen_runtime::{
 pub const MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The formats this runner reads and writes today; the others a provider speaks arrive with their serializers.
-const IMPLEMENTED: [Format; 1] = [Format::Json];
+const IMPLEMENTED: [Format; 2] = [Format::Json, Format::Xml];
 
 const USAGE: &str =
     "usage: conformance PROVIDER TYPE FROM TO\n  FROM, TO: json | xml | form | bson";
@@ -31,14 +32,17 @@ pub fn run(args: &[String], input: &[u8]) -> Outcome {
         Err(message) => return usage(&message),
     };
     let outcome = if input.len() as u64 > MAX_PAYLOAD_BYTES {
-        Err(rejection(
+        Err(Failure::Rejected(rejection(
             "too_large",
             format!("the payload is larger than {MAX_PAYLOAD_BYTES} bytes"),
-        ))
+        )))
     } else {
         let convert = Convert {
             input,
+            from: request.from,
+            to: request.to,
             protocol: request.provider.protocol,
+            type_name: &request.type_name,
         };
         match refund_apis::visit_type(request.provider.id, &request.type_name, convert) {
             Some(outcome) => outcome,
@@ -56,7 +60,8 @@ pub fn run(args: &[String], input: &[u8]) -> Outcome {
             stdout,
             stderr: String::new(),
         },
-        Err(rejected) => match serde_json::to_vec(&rejected) {
+        Err(Failure::Usage(message)) => usage(&message),
+        Err(Failure::Rejected(rejected)) => match serde_json::to_vec(&rejected) {
             Ok(stdout) => Outcome {
                 exit: 1,
                 stdout,
@@ -79,6 +84,8 @@ fn usage(message: &str) -> Outcome {
 struct Request {
     provider: ProviderInfo,
     type_name: String,
+    from: Format,
+    to: Format,
 }
 
 impl Request {
@@ -93,10 +100,12 @@ impl Request {
                 known.join(", ")
             ));
         };
-        for name in [from, to] {
+        let mut formats = [Format::Json; 2];
+        for (slot, name) in formats.iter_mut().zip([from, to]) {
             let format = Format::from_name(name).ok_or_else(|| {
                 format!("unknown format `{name}`; expected json, xml, form or bson")
             })?;
+            *slot = format;
             if !info.speaks(format) {
                 return Err(format!("provider `{provider}` does not speak {name}"));
             }
@@ -106,30 +115,79 @@ impl Request {
                 ));
             }
         }
+        let [from, to] = formats;
         Ok(Request {
             provider: info,
             type_name: type_name.clone(),
+            from,
+            to,
         })
     }
 }
 
-/// Parses the input into the visited type and writes it back; JSON is the one format implemented so far.
-struct Convert<'a> {
-    input: &'a [u8],
-    protocol: Protocol,
+/// Why a conversion did not happen: the payload was rejected (exit 1), or the command asks for something the type
+/// cannot do (exit 2).
+enum Failure {
+    Rejected(Rejection),
+    Usage(String),
 }
 
-impl ModelVisitor for Convert<'_> {
-    type Output = Result<Vec<u8>, Rejection>;
+impl From<Rejection> for Failure {
+    fn from(rejection: Rejection) -> Failure {
+        Failure::Rejected(rejection)
+    }
+}
 
-    fn visit<T: Model>(self) -> Self::Output {
+/// Parses the input as `from` into the visited type and writes it as `to`.
+struct Convert<'a> {
+    input: &'a [u8],
+    from: Format,
+    to: Format,
+    protocol: Protocol,
+    type_name: &'a str,
+}
+
+impl Convert<'_> {
+    /// The formats every model has through serde.
+    fn read<T: Model>(&self) -> Result<T, Failure> {
         let text = std::str::from_utf8(self.input).map_err(|error| {
             rejection("invalid_utf8", format!("the payload is not UTF-8: {error}"))
         })?;
-        let value: T = json::from_str(text)?;
-        json::to_string(&value, self.protocol)
+        Ok(json::from_str(text)?)
+    }
+
+    fn write<T: Model>(&self, value: &T) -> Result<Vec<u8>, Failure> {
+        json::to_string(value, self.protocol)
             .map(String::into_bytes)
-            .map_err(|error| rejection("unwritable", error.to_string()))
+            .map_err(|error| Failure::Rejected(rejection("unwritable", error.to_string())))
+    }
+}
+
+impl ModelVisitor for Convert<'_> {
+    type Output = Result<Vec<u8>, Failure>;
+
+    fn visit<T: Model>(self) -> Self::Output {
+        if self.from == Format::Xml || self.to == Format::Xml {
+            return Err(Failure::Usage(format!(
+                "`{}` is not an XML document: only the structs of a DataContract provider are",
+                self.type_name
+            )));
+        }
+        let value: T = self.read()?;
+        self.write(&value)
+    }
+
+    fn visit_contract<T: Model + DataContract>(self) -> Self::Output {
+        let value: T = match self.from {
+            Format::Xml => xml::from_slice(self.input)?,
+            _ => self.read()?,
+        };
+        match self.to {
+            Format::Xml => xml::to_string(&value)
+                .map(String::into_bytes)
+                .map_err(|error| Failure::Rejected(error.into_rejection())),
+            _ => self.write(&value),
+        }
     }
 }
 

@@ -4,6 +4,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, Ident, Lit, LitStr, Type, spanned::Spanned};
 
+use crate::errors::Errors;
+
 /// How an enum travels.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Repr {
@@ -30,23 +32,6 @@ struct WireEnum<'a> {
 pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let model = parse(input)?;
     Ok(emit(&model))
-}
-
-/// Collects every misuse before giving up, so one compile shows them all.
-#[derive(Default)]
-struct Errors(Option<syn::Error>);
-
-impl Errors {
-    fn push(&mut self, error: syn::Error) {
-        match &mut self.0 {
-            Some(all) => all.combine(error),
-            None => self.0 = Some(error),
-        }
-    }
-
-    fn finish(self) -> syn::Result<()> {
-        self.0.map_or(Ok(()), Err)
-    }
 }
 
 fn parse(input: &DeriveInput) -> syn::Result<WireEnum<'_>> {
@@ -300,6 +285,10 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
         _ => quote!(pub fn wire_value(&self) -> #value_type),
     };
     let deserialize = emit_deserialize(ident, *repr, members);
+    let contract_name = ident.to_string();
+    let unnamed_message =
+        format!("{ident} value {{:?}} has no member name, so it cannot be written as XML");
+    let unknown_message = format!("{{:?}} is not a member name of {ident}");
 
     quote! {
         #[automatically_derived]
@@ -344,6 +333,44 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
         }
 
         #deserialize
+
+        #[automatically_derived]
+        impl #rt::xml::XmlValue for #ident {
+            fn contract_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#contract_name)
+            }
+
+            /// The schema language does not record an enum's CLR namespace; it matters only for a collection of
+            /// enums, whose items take the namespace of a type declared outside any CLR namespace.
+            fn contract_namespace() -> &'static str {
+                "http://schemas.datacontract.org/2004/07/"
+            }
+
+            /// The member name (section A8): a value without one cannot be written, as .NET refuses it too.
+            fn write_xml(&self, writer: &mut #rt::xml::XmlWriter) -> ::std::result::Result<(), #rt::xml::XmlError> {
+                match self.member_name() {
+                    ::std::option::Option::Some(name) => {
+                        writer.text(name);
+                        ::std::result::Result::Ok(())
+                    }
+                    ::std::option::Option::None => ::std::result::Result::Err(writer.error(
+                        "unknown_enum_value",
+                        ::std::format!(#unnamed_message, self.wire_value()),
+                    )),
+                }
+            }
+
+            /// Exactly a member name: DataContract XML never reads a number for an enum.
+            fn read_xml(
+                reader: &mut #rt::xml::XmlReader<'_>,
+                element: #rt::xml::Element,
+            ) -> ::std::result::Result<Self, #rt::xml::XmlError> {
+                let text = reader.read_text(element)?;
+                Self::from_member_name(&text).ok_or_else(|| {
+                    reader.error("unknown_variant", ::std::format!(#unknown_message, text))
+                })
+            }
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod number;
 mod problem;
 mod registry;
 mod top_datetime;
+pub mod xml;
 
 pub use date::Date;
 pub use datetime::{DotNetDateTime, Offset};

@@ -92,15 +92,21 @@ fn ensure_decimal_place(mut text: String) -> String {
     text
 }
 
-/// A finite double as .NET Framework's `ToString("R")`, then Json.NET's `EnsureDecimalPlace`.
+/// A finite double as Json.NET writes it: .NET Framework's `ToString("R")`, then `EnsureDecimalPlace`; negative
+/// zero is written `0.0`.
+fn double_text(value: f64) -> String {
+    ensure_decimal_place(round_trip_text(value))
+}
+
+/// A finite double as .NET Framework's `ToString("R")`, the text both Json.NET and `XmlConvert` start from.
 ///
 /// ASP.NET Web API 5 runs on .NET Framework (the Mono oracle in `../shared/oracle` reproduces it): "R" takes 15
 /// significant digits when they read back as the same double, and 17 otherwise, so `123456789012345.6` is written
 /// `123456789012345.59`. With those digits as `d.ddd×10^e`, the text is positional when `-5 < e < precision` and
-/// `d.dddE+XX` (signed, at least two exponent digits) otherwise. Negative zero is written as `0`.
-fn double_text(value: f64) -> String {
+/// `d.dddE+XX` (signed, at least two exponent digits) otherwise. Zero of either sign is `0`.
+pub(crate) fn round_trip_text(value: f64) -> String {
     if value == 0.0 {
-        return "0.0".to_owned();
+        return "0".to_owned();
     }
     let (digits, exponent, precision) = round_trip_digits(value.abs());
     let sign = if value < 0.0 { "-" } else { "" };
@@ -115,7 +121,7 @@ fn double_text(value: f64) -> String {
     }
     // How many digits stand before the point: 0 or fewer means 0.000ddd.
     let point = exponent + 1;
-    let text = if point <= 0 {
+    if point <= 0 {
         format!(
             "{sign}0.{}{digits}",
             "0".repeat(point.unsigned_abs() as usize)
@@ -131,8 +137,7 @@ fn double_text(value: f64) -> String {
                 "0".repeat(point.saturating_sub(digits.len()))
             ),
         }
-    };
-    ensure_decimal_place(text)
+    }
 }
 
 /// The significant digits of a positive finite double as "R" chooses them (trailing zeros removed), the decimal

@@ -1,5 +1,7 @@
 use serde::{Serialize, de::DeserializeOwned};
 
+use crate::xml::DataContract;
+
 /// A wire format a provider's server speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -82,7 +84,13 @@ impl<T: Serialize + DeserializeOwned + std::fmt::Debug + Clone + 'static> Model 
 ///
 /// Generated `visit_type` functions call `visit` with the type a name stands for, so a tool written once
 /// (the conformance runner) works for every type of every provider.
-pub trait ModelVisitor {
+pub trait ModelVisitor: Sized {
     type Output;
     fn visit<T: Model>(self) -> Self::Output;
+
+    /// A type that is also a DataContract XML document; a visitor that does not read or write XML treats it as any
+    /// other model.
+    fn visit_contract<T: Model + DataContract>(self) -> Self::Output {
+        self.visit::<T>()
+    }
 }

@@ -323,6 +323,7 @@ impl<'a> Checker<'a> {
             doc: decl.doc.clone(),
             note: decl.note.clone(),
             declared_by: owner,
+            inherited: 0,
             pos: decl.name.pos,
         })
     }
@@ -422,7 +423,10 @@ impl<'a> Checker<'a> {
         let mut fields = own_fields[id].clone();
         let mut base = body.base.as_ref();
         let mut visited = vec![id];
+        let mut bases = Vec::new();
+        let mut level = 0;
         while let Some(name) = base {
+            level += 1;
             let base_id = self.resolve(name, "base type", false, Some(id))?;
             let TypeBody::Struct(base_body) = &self.schema.types[base_id].body else {
                 self.diags.error(
@@ -435,12 +439,31 @@ impl<'a> Checker<'a> {
                 return None;
             }
             visited.push(base_id);
-            fields.extend(own_fields[base_id].iter().cloned());
+            bases.push(base_id);
+            fields.extend(own_fields[base_id].iter().map(|field| Field {
+                inherited: level,
+                ..field.clone()
+            }));
             base = base_body.base.as_ref();
         }
         self.field_collisions(id, decl, &fields);
+        let data_contract = self.schema.provider.as_ref().is_some_and(|p| {
+            let formats: Vec<Format> = p.formats.iter().map(|f| f.value).collect();
+            p.protocol.value.uses_data_contract(&formats)
+        });
+        if data_contract && body.xml.namespace.is_none() {
+            self.diags.error_with_hint(
+                decl.name.pos,
+                format!(
+                    "struct `{}` has no XML namespace, and the provider speaks DataContract XML",
+                    decl.name.value
+                ),
+                "DataContract XML puts every member in the namespace of the type that declares it: add `xml: { namespace: \"http://schemas.datacontract.org/2004/07/<CLR namespace>\" }`",
+            );
+        }
         Some(Struct {
             fields,
+            bases,
             is_abstract: body.is_abstract,
             omit_nulls: self.protocol() == Some(Protocol::Top),
             xml_name: body

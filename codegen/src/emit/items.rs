@@ -15,7 +15,8 @@ use crate::schema::EnumLiteral;
 pub struct Imports {
     pub runtime: BTreeSet<&'static str>,
     pub serde: bool,
-    pub wire_enum: bool,
+    /// The `codegen_derive` macros used.
+    pub derives: BTreeSet<&'static str>,
 }
 
 pub struct ItemEmitter<'a> {
@@ -61,7 +62,7 @@ impl ItemEmitter<'_> {
         let name = ty.rust_name.ident();
         let mut paragraphs = type_paragraphs(ty);
         paragraphs.extend(self.inherited(body));
-        paragraphs.extend(self.xml_contract(ty, body));
+        paragraphs.extend(self.xml_element(ty, body));
         let docs = doc_attrs(paragraphs);
         let rename_all = body
             .fields
@@ -71,10 +72,11 @@ impl ItemEmitter<'_> {
                 .fields
                 .iter()
                 .any(|f| f.wire_name != f.rust_name.bare());
+        let speaks_xml = self.provider.uses_data_contract();
         let fields: Vec<TokenStream> = body
             .fields
             .iter()
-            .map(|field| self.field(field, rename_all))
+            .map(|field| self.field(field, rename_all, speaks_xml))
             .collect();
         let serde_as = body
             .fields
@@ -85,31 +87,46 @@ impl ItemEmitter<'_> {
             .then(|| quote!(#[serde_with::skip_serializing_none]));
         let eq = (!self.contains_float(body)).then(|| quote!(Eq,));
         let rename_all = rename_all.then(|| quote!(#[serde(rename_all = "PascalCase")]));
+        let (data_contract, contract) = if speaks_xml {
+            self.imports.derives.insert("DataContract");
+            let namespace = body.xml_namespace.as_deref().unwrap_or_default();
+            let contract_name = (body.xml_name != ty.rust_name.bare()).then(|| {
+                let xml_name = &body.xml_name;
+                quote!(name = #xml_name,)
+            });
+            let bases = (!body.bases.is_empty()).then(|| {
+                let namespaces = body.bases.iter().map(|id| match &self.provider.types[*id].kind {
+                    TypeKind::Struct(base) => base.xml_namespace.as_deref().unwrap_or_default(),
+                    TypeKind::Enum(_) => "",
+                });
+                quote!(, base_namespaces = [#(#namespaces),*])
+            });
+            (
+                quote!(DataContract,),
+                quote!(#[data_contract(#contract_name namespace = #namespace #bases)]),
+            )
+        } else {
+            (quote!(), quote!())
+        };
         quote! {
             #docs
             #serde_as
             #skip_none
-            #[derive(Clone, Debug, PartialEq, #eq Serialize, Deserialize)]
+            #[derive(Clone, Debug, PartialEq, #eq Serialize, Deserialize, #data_contract)]
             #rename_all
+            #contract
             pub struct #name {
                 #(#fields)*
             }
         }
     }
 
-    /// The XML element a value of the struct is written as, which need not be its Rust name (`ApiResultOfstring`).
-    fn xml_contract(&self, ty: &Type, body: &Struct) -> Option<String> {
-        if !self.provider.formats.contains(&Format::Xml) {
-            return None;
-        }
-        match &body.xml_namespace {
-            Some(namespace) => Some(format!(
-                "XML: `{}` in namespace `{namespace}`.",
-                body.xml_name
-            )),
-            None if body.xml_name != ty.name => Some(format!("XML: `{}`.", body.xml_name)),
-            None => None,
-        }
+    /// The XML element of a TOP response, which is not its Rust name (`error_response`); a DataContract struct
+    /// says its element in `#[data_contract]` instead.
+    fn xml_element(&self, ty: &Type, body: &Struct) -> Option<String> {
+        let top_xml =
+            self.provider.formats.contains(&Format::Xml) && !self.provider.uses_data_contract();
+        (top_xml && body.xml_name != ty.name).then(|| format!("XML: `{}`.", body.xml_name))
     }
 
     /// Says which members come from base types the crate does not emit on their own.
@@ -137,7 +154,21 @@ impl ItemEmitter<'_> {
             .collect()
     }
 
-    fn field(&mut self, field: &Field, rename_all: bool) -> TokenStream {
+    /// `#[data_member(...)]` where the XML element is not simply the field's name in its own type's namespace.
+    fn data_member(field: &Field) -> Option<TokenStream> {
+        let name = (field.wire_name != field.rust_name.bare()).then(|| {
+            let wire = &field.wire_name;
+            quote!(name = #wire)
+        });
+        let inherited = (field.inherited > 0).then(|| {
+            let level = Literal::u32_unsuffixed(field.inherited);
+            quote!(inherited = #level)
+        });
+        let parts: Vec<TokenStream> = name.into_iter().chain(inherited).collect();
+        (!parts.is_empty()).then(|| quote!(#[data_member(#(#parts),*)]))
+    }
+
+    fn field(&mut self, field: &Field, rename_all: bool, data_contract: bool) -> TokenStream {
         let name = field.rust_name.ident();
         let docs = doc_attrs(
             [
@@ -158,10 +189,12 @@ impl ItemEmitter<'_> {
             quote!(#[serde_as(as = #adapter)])
         });
         let ty = wrap(field, self.rust_type(&field.ty));
+        let data_member = data_contract.then(|| Self::data_member(field)).flatten();
         quote! {
             #docs
             #rename
             #serde_as
+            #data_member
             pub #name: #ty,
         }
     }
@@ -230,7 +263,7 @@ impl ItemEmitter<'_> {
     }
 
     pub fn enumeration(&mut self, ty: &Type, body: &Enum) -> TokenStream {
-        self.imports.wire_enum = true;
+        self.imports.derives.insert("WireEnum");
         let name = ty.rust_name.ident();
         let docs = doc_attrs(type_paragraphs(ty));
         let (repr, other_type, copy) = match body.repr {

@@ -130,9 +130,10 @@ fn module(provider: &Provider) -> TokenStream {
             use serde::{Deserialize, Serialize};
         )
     });
-    let wire_enum = imports.wire_enum.then(|| {
+    let derives = (!imports.derives.is_empty()).then(|| {
+        let names = imports.derives.iter().map(|name| format_ident!("{}", name));
         quote!(
-            use codegen_derive::WireEnum;
+            use codegen_derive::{#(#names),*};
         )
     });
 
@@ -148,15 +149,21 @@ fn module(provider: &Provider) -> TokenStream {
         Format::Form => quote!(Format::Form),
         Format::Bson => quote!(Format::Bson),
     });
+    let data_contract = provider.uses_data_contract();
     let visit_arms = provider.emitted_types().map(|ty| {
         let names = std::iter::once(ty.name.as_str()).chain(ty.full_name.as_deref());
         let rust = ty.rust_name.ident();
-        quote!(#(#names)|* => visitor.visit::<#rust>(),)
+        match ty.kind {
+            TypeKind::Struct(_) if data_contract => {
+                quote!(#(#names)|* => visitor.visit_contract::<#rust>(),)
+            }
+            _ => quote!(#(#names)|* => visitor.visit::<#rust>(),),
+        }
     });
     quote! {
         #docs
 
-        #wire_enum
+        #derives
         use codegen_runtime::{#(#runtime_names),*};
         #serde
 

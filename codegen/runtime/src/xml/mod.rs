@@ -1,0 +1,110 @@
+//! DataContract XML: the bytes ASP.NET Web API's `XmlMediaTypeFormatter` writes with `DataContractSerializer`,
+//! and a reader that accepts what that server accepts and refuses what could hurt a client.
+//!
+//! The `DataContract` derive (in `codegen-derive`) implements [`DataContract`] and [`XmlValue`] for a struct by
+//! calling [`XmlWriter::member`] and [`XmlReader::next_member`] once per member; everything else a DataContract
+//! rule decides lives in this module: which element a member opens and in which namespace (`writer`), how a
+//! scalar is written as text (`value`), what input is refused (`reader`). The member order is the derive's, and
+//! it follows section A3 of the wire-format notes.
+
+mod reader;
+mod value;
+mod writer;
+
+pub use reader::{Element, Limits, Member, XmlReader};
+pub use value::XmlValue;
+pub use writer::XmlWriter;
+
+use crate::{Problem, Rejection, Stage};
+
+/// `xmlns:i`, declared on every root: `i:nil="true"` marks a null member.
+pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// The contract namespace of the XSD primitives (`string`, `int`, `dateTime`, ...).
+pub const XSD_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema";
+
+/// The contract namespace of `Guid`, `char` and `TimeSpan`.
+pub const SERIALIZATION_NAMESPACE: &str = "http://schemas.microsoft.com/2003/10/Serialization/";
+
+/// Where a collection of primitives lives: items are written `<d3p1:string>` in this namespace.
+pub const ARRAYS_NAMESPACE: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+
+/// A type written as the root of a DataContract document.
+///
+/// The derive implements it from `#[data_contract(name = "...", namespace = "...")]`; the root element is the
+/// contract name in the contract namespace, which need not be the Rust name (`ApiResultOfstring`).
+pub trait DataContract: XmlValue {
+    /// The root element's local name.
+    const NAME: &'static str;
+    /// The contract namespace, which becomes the root's default namespace.
+    const NAMESPACE: &'static str;
+}
+
+/// Writes `value` as DataContractSerializer does: no declaration, no whitespace, `xmlns:i` on the root.
+///
+/// Fails only for a value .NET cannot write either: an enum value with no member name.
+pub fn to_string<T: DataContract>(value: &T) -> Result<String, XmlError> {
+    let mut writer = XmlWriter::new();
+    writer.root(T::NAME, T::NAMESPACE, value)?;
+    Ok(writer.into_string())
+}
+
+/// Reads a document whose root is `T`'s contract, with the default [`Limits`].
+pub fn from_str<T: DataContract>(text: &str) -> Result<T, Rejection> {
+    from_str_with(text, Limits::default())
+}
+
+/// Reads a document whose root is `T`'s contract; a failure names the element path (`$.refundparm.ticketids[1]`).
+pub fn from_str_with<T: DataContract>(text: &str, limits: Limits) -> Result<T, Rejection> {
+    XmlReader::read_document(text, limits).map_err(XmlError::into_rejection)
+}
+
+/// Reads UTF-8 bytes (a byte order mark is allowed, as .NET's reader allows it) whose root is `T`'s contract.
+pub fn from_slice<T: DataContract>(bytes: &[u8]) -> Result<T, Rejection> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        XmlError::at("$", "invalid_utf8", format!("the document is not UTF-8: {error}"))
+            .into_rejection()
+    })?;
+    from_str(text)
+}
+
+/// Why a document could not be read or a value could not be written, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XmlError {
+    /// The element path, `$.refundparm.ticketids[1]`; `$` is the root element.
+    pub path: String,
+    /// A stable code: `xml_syntax`, `xml_dtd`, `wrong_root`, `missing_field`, `invalid_value`, ...
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl XmlError {
+    pub(crate) fn at(path: impl Into<String>, code: &'static str, message: String) -> XmlError {
+        XmlError {
+            path: path.into(),
+            code,
+            message,
+        }
+    }
+
+    /// The error as the conformance runner and the other formats report it.
+    pub fn into_rejection(self) -> Rejection {
+        Rejection {
+            stage: Stage::Parse,
+            errors: vec![Problem {
+                path: self.path,
+                code: self.code,
+                message: self.message,
+            }],
+        }
+    }
+}
+
+impl std::fmt::Display for XmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} ({})", self.path, self.message, self.code)
+    }
+}
+
+impl std::error::Error for XmlError {}

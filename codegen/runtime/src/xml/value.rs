@@ -1,0 +1,288 @@
+//! What each kind of value is in DataContract XML: its contract name and namespace (the names a collection's items
+//! take), and its text form (section A9 of the wire-format notes).
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use super::{
+    ARRAYS_NAMESPACE, Element, SERIALIZATION_NAMESPACE, XSD_NAMESPACE, XmlError, XmlReader,
+    XmlWriter,
+};
+use crate::{Date, DotNetDateTime, Fen, TopDateTime};
+
+/// A value that can be the content of a DataContract element.
+///
+/// Scalars, `Option`, `Box` and `Vec` are implemented here; the `DataContract` and `WireEnum` derives implement
+/// it for structs and enums.
+pub trait XmlValue: Sized {
+    /// The contract name, which names the item elements of a collection: `string`, `int`, `RefundParm`.
+    fn contract_name() -> Cow<'static, str>;
+
+    /// The contract namespace: XML Schema's for primitives, the type's own for a class.
+    fn contract_namespace() -> &'static str;
+
+    /// The namespace DataContractSerializer declares on a member of this type when it differs from the declaring
+    /// class's: a class's or a collection's contract namespace; none for primitives and enums (A5.3).
+    fn child_namespace() -> Option<&'static str> {
+        None
+    }
+
+    /// The namespace of a collection of these values: the item's own, or the Arrays namespace for an item whose
+    /// contract is built in (A6).
+    fn collection_namespace() -> &'static str {
+        match Self::contract_namespace() {
+            XSD_NAMESPACE | SERIALIZATION_NAMESPACE => ARRAYS_NAMESPACE,
+            namespace => namespace,
+        }
+    }
+
+    /// Writes the content of the element the writer has just opened (text, members or items).
+    fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError>;
+
+    /// Reads the content of `element`, which is not `i:nil`.
+    fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError>;
+
+    /// The value of a member marked `i:nil="true"` or left out; `None` where the type has no null.
+    fn null() -> Option<Self> {
+        None
+    }
+}
+
+impl<T: XmlValue> XmlValue for Option<T> {
+    fn contract_name() -> Cow<'static, str> {
+        T::contract_name()
+    }
+
+    fn contract_namespace() -> &'static str {
+        T::contract_namespace()
+    }
+
+    fn child_namespace() -> Option<&'static str> {
+        T::child_namespace()
+    }
+
+    fn collection_namespace() -> &'static str {
+        T::collection_namespace()
+    }
+
+    fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+        match self {
+            Some(value) => value.write_xml(writer),
+            None => {
+                writer.nil();
+                Ok(())
+            }
+        }
+    }
+
+    fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
+        T::read_xml(reader, element).map(Some)
+    }
+
+    fn null() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: XmlValue> XmlValue for Box<T> {
+    fn contract_name() -> Cow<'static, str> {
+        T::contract_name()
+    }
+
+    fn contract_namespace() -> &'static str {
+        T::contract_namespace()
+    }
+
+    fn child_namespace() -> Option<&'static str> {
+        T::child_namespace()
+    }
+
+    fn collection_namespace() -> &'static str {
+        T::collection_namespace()
+    }
+
+    fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+        (**self).write_xml(writer)
+    }
+
+    fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
+        T::read_xml(reader, element).map(Box::new)
+    }
+
+    fn null() -> Option<Self> {
+        T::null().map(Box::new)
+    }
+}
+
+/// A collection: `ArrayOf` + the item's contract name, in the item's collection namespace (A6).
+impl<T: XmlValue> XmlValue for Vec<T> {
+    fn contract_name() -> Cow<'static, str> {
+        Cow::Owned(format!("ArrayOf{}", T::contract_name()))
+    }
+
+    fn contract_namespace() -> &'static str {
+        T::collection_namespace()
+    }
+
+    fn child_namespace() -> Option<&'static str> {
+        Some(T::collection_namespace())
+    }
+
+    fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+        writer.items(self)
+    }
+
+    fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
+        reader.read_items(element)
+    }
+}
+
+/// The white space .NET's invariant number parsing skips around a number (`NumberStyles.AllowLeadingWhite`).
+fn trimmed(text: &str) -> &str {
+    text.trim_matches(|ch| matches!(ch, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' '))
+}
+
+/// Implements [`XmlValue`] for a scalar written as text.
+macro_rules! text_value {
+    ($type:ty, $name:literal, $namespace:expr, |$value:ident| $write:expr, |$text:ident| $read:expr, $expected:literal) => {
+        impl XmlValue for $type {
+            fn contract_name() -> Cow<'static, str> {
+                Cow::Borrowed($name)
+            }
+
+            fn contract_namespace() -> &'static str {
+                $namespace
+            }
+
+            fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+                let $value = self;
+                writer.text(&$write);
+                Ok(())
+            }
+
+            fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
+                let $text = reader.read_text(element)?;
+                let parsed: Option<$type> = $read;
+                parsed.ok_or_else(|| {
+                    reader.error(
+                        "invalid_value",
+                        format!("expected {}, found {:?}", $expected, shorten(&$text)),
+                    )
+                })
+            }
+        }
+    };
+}
+
+impl XmlValue for String {
+    fn contract_name() -> Cow<'static, str> {
+        Cow::Borrowed("string")
+    }
+
+    fn contract_namespace() -> &'static str {
+        XSD_NAMESPACE
+    }
+
+    fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+        writer.text(self);
+        Ok(())
+    }
+
+    /// The text as it is, white space included; an empty element is `""` (only `i:nil` is null, A7).
+    fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
+        reader.read_text(element).map(Cow::into_owned)
+    }
+}
+
+text_value!(i32, "int", XSD_NAMESPACE, |v| v.to_string(), |t| trimmed(&t).parse().ok(), "a 32-bit integer");
+text_value!(i64, "long", XSD_NAMESPACE, |v| v.to_string(), |t| trimmed(&t).parse().ok(), "a 64-bit integer");
+text_value!(
+    bool,
+    "boolean",
+    XSD_NAMESPACE,
+    |v| if *v { "true" } else { "false" },
+    |t| match trimmed(&t) {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
+    },
+    "true, false, 1 or 0"
+);
+text_value!(f64, "double", XSD_NAMESPACE, |v| double_text(*v), |t| double_from_text(&t), "a double, INF, -INF or NaN");
+text_value!(
+    Decimal,
+    "decimal",
+    XSD_NAMESPACE,
+    |v| v.to_string(),
+    |t| Decimal::from_str_exact(trimmed(&t)).ok(),
+    "a decimal number without exponent"
+);
+text_value!(
+    Uuid,
+    "guid",
+    SERIALIZATION_NAMESPACE,
+    |v| v.hyphenated().to_string(),
+    |t| Uuid::parse_str(trimmed(&t)).ok(),
+    "a GUID"
+);
+text_value!(
+    DotNetDateTime,
+    "dateTime",
+    XSD_NAMESPACE,
+    |v| v.to_string(),
+    |t| trimmed(&t).parse().ok(),
+    "a date and time, yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±hh:mm]"
+);
+text_value!(Date, "string", XSD_NAMESPACE, |v| v.to_string(), |t| t.parse().ok(), "a date, yyyy-MM-dd");
+text_value!(
+    TopDateTime,
+    "string",
+    XSD_NAMESPACE,
+    |v| v.to_string(),
+    |t| t.parse().ok(),
+    "a date and time, yyyy-MM-dd HH:mm:ss"
+);
+text_value!(Fen, "string", XSD_NAMESPACE, |v| v.to_string(), |t| t.parse().ok(), "an amount in fen");
+
+/// `XmlConvert.ToString(double)`: `INF`, `-INF`, `-0` for negative zero, otherwise "R" (`5`, `4.1`, `1E+20`).
+fn double_text(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 { "INF" } else { "-INF" }.to_owned()
+    } else if value == 0.0 && value.is_sign_negative() {
+        "-0".to_owned()
+    } else {
+        crate::number::round_trip_text(value)
+    }
+}
+
+/// `XmlConvert.ToDouble`: `INF`, `-INF`, then an invariant float with white space, sign, point and exponent
+/// (which also reads `NaN` and `Infinity`, the invariant culture's symbols).
+fn double_from_text(text: &str) -> Option<f64> {
+    match trimmed(text) {
+        "INF" | "Infinity" => Some(f64::INFINITY),
+        "-INF" | "-Infinity" => Some(f64::NEG_INFINITY),
+        "NaN" => Some(f64::NAN),
+        number
+            if !number.is_empty()
+                && number
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E')) =>
+        {
+            number.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// Rejected text in an error message, cut to a readable length.
+fn shorten(text: &str) -> Cow<'_, str> {
+    const SHOWN: usize = 40;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
