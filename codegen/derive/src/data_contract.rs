@@ -90,7 +90,11 @@ fn parse_container(input: &DeriveInput, errors: &mut Errors) -> Container {
     let mut name = None;
     let mut namespace = None;
     let mut base_namespaces = Vec::new();
-    for attr in input.attrs.iter().filter(|a| a.path().is_ident("data_contract")) {
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("data_contract"))
+    {
         let parsed = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("name") {
                 name = Some(meta.value()?.parse::<LitStr>()?.value());
@@ -162,7 +166,11 @@ fn parse_member(
     let mut inherited = 0;
     let mut order = None;
     let mut skip = false;
-    for attr in field.attrs.iter().filter(|a| a.path().is_ident("data_member")) {
+    for attr in field
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("data_member"))
+    {
         let parsed = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("name") {
                 name = Some(meta.value()?.parse::<LitStr>()?.value());
@@ -247,7 +255,12 @@ fn check_duplicates(members: &[Member], errors: &mut Errors) {
 fn data_member_order(a: &Member, b: &Member) -> std::cmp::Ordering {
     b.inherited
         .cmp(&a.inherited)
-        .then_with(|| a.order.map(i64::from).unwrap_or(-1).cmp(&b.order.map(i64::from).unwrap_or(-1)))
+        .then_with(|| {
+            a.order
+                .map(i64::from)
+                .unwrap_or(-1)
+                .cmp(&b.order.map(i64::from).unwrap_or(-1))
+        })
         .then_with(|| a.name.encode_utf16().cmp(b.name.encode_utf16()))
 }
 
@@ -281,13 +294,15 @@ fn emit(contract: &Contract<'_>) -> TokenStream {
         .map(|at| Ident::new(&format!("member_{at}"), Span::call_site()))
         .collect();
     let indexes = 0..count;
-    let reads = slots.iter().zip(0..count).map(|(slot, at)| {
-        quote!(#at => reader.read_member(&mut #slot, &MEMBERS[#at], child)?,)
-    });
+    let reads = slots
+        .iter()
+        .zip(0..count)
+        .map(|(slot, at)| quote!(#at => reader.read_member(&mut #slot, &MEMBERS[#at], child)?,));
     let fields = contract.members.iter().map(|member| &member.field);
-    let takes = slots.iter().zip(indexes).map(|(slot, at)| {
-        quote!(reader.take(#slot, &MEMBERS[#at])?)
-    });
+    let takes = slots
+        .iter()
+        .zip(indexes)
+        .map(|(slot, at)| quote!(reader.take(#slot, &MEMBERS[#at])?));
     let skipped = &contract.skipped;
     let visit = if count == 0 {
         quote!(while reader.next_member(element, &MEMBERS)?.is_some() {})

@@ -230,7 +230,18 @@ impl FromStr for DotNetDateTime {
     }
 }
 
-crate::serde_as_text!(DotNetDateTime, EXPECTED);
+/// The text, under a newtype name that only the BSON writer acts on: JSON gets the string as before, BSON a date.
+impl serde::Serialize for DotNetDateTime {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_newtype_struct(crate::bson::DATE_TIME, &self.to_string())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DotNetDateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::deserialize_from_str(deserializer, EXPECTED)
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -5,10 +5,12 @@
 //! Json.NET, JSON parsing that reports where a payload went wrong, and the registry through which tools reach a
 //! generated type by the name its document gives it.
 
+pub mod bson;
 mod calendar;
 mod date;
 mod datetime;
 mod fen;
+pub mod form;
 pub mod json;
 mod json_dialect;
 mod number;
@@ -17,6 +19,7 @@ mod registry;
 mod top_datetime;
 pub mod xml;
 
+pub use bson::DotNetGuid;
 pub use date::Date;
 pub use datetime::{DotNetDateTime, Offset};
 pub use fen::Fen;

@@ -95,10 +95,13 @@ impl ItemEmitter<'_> {
                 quote!(name = #xml_name,)
             });
             let bases = (!body.bases.is_empty()).then(|| {
-                let namespaces = body.bases.iter().map(|id| match &self.provider.types[*id].kind {
-                    TypeKind::Struct(base) => base.xml_namespace.as_deref().unwrap_or_default(),
-                    TypeKind::Enum(_) => "",
-                });
+                let namespaces = body
+                    .bases
+                    .iter()
+                    .map(|id| match &self.provider.types[*id].kind {
+                        TypeKind::Struct(base) => base.xml_namespace.as_deref().unwrap_or_default(),
+                        TypeKind::Enum(_) => "",
+                    });
                 quote!(, base_namespaces = [#(#namespaces),*])
             });
             (

@@ -223,48 +223,19 @@ fn crate_root(providers: &[&Provider]) -> TokenStream {
     }
 }
 
-/// One test per JSON sample: parse it into its type, write it back, compare with the compacted sample.
+/// The documents' samples as tests: each JSON sample, and each DataContract XML sample, parses into its type and
+/// writes back byte for byte (after the indentation the document added is removed); where a type has both, each
+/// converts into the other.
 fn example_tests(providers: &[&Provider]) -> TokenStream {
     let modules = providers.iter().filter_map(|provider| {
-        let mut used: BTreeMap<String, usize> = BTreeMap::new();
-        let tests: Vec<TokenStream> = provider
-            .examples
-            .iter()
-            .flat_map(|example| {
-                example
-                    .samples
-                    .iter()
-                    .filter(|(format, _)| *format == Format::Json)
-                    .map(move |(_, text)| (example, text))
-            })
-            .map(|(example, text)| {
-                let ty = &provider.types[example.ty];
-                let base = format!("{}_json", ty.name.to_snake_case());
-                let count = used.entry(base.clone()).or_insert(0);
-                *count += 1;
-                let test = match *count {
-                    1 => format_ident!("{}", base),
-                    n => format_ident!("{}_{}", base, n),
-                };
-                let rust = ty.rust_name.ident();
-                let sample = raw_string(text);
-                let docs = doc_attrs(example.source.as_deref());
-                quote! {
-                    #docs
-                    #[test]
-                    fn #test() {
-                        assert_round_trip::<#rust>(PROVIDER, #sample);
-                    }
-                }
-            })
-            .collect();
+        let tests = provider_example_tests(provider);
         if tests.is_empty() {
             return None;
         }
         let module = format_ident!("{}", provider.id);
         Some(quote! {
             mod #module {
-                use super::assert_round_trip;
+                use super::*;
                 use crate::#module::*;
 
                 #(#tests)*
@@ -272,19 +243,94 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
         })
     });
     quote! {
-        //! The documents' own JSON samples: each parses into its type and writes back byte for byte.
+        //! The documents' own samples: each parses into its type and writes back byte for byte, and a type's JSON and
+        //! XML samples convert into each other.
 
+        use codegen_runtime::xml::{self, DataContract};
         use codegen_runtime::{Model, ProviderInfo, json};
 
-        fn assert_round_trip<T: Model>(provider: ProviderInfo, sample: &str) {
+        fn assert_json_round_trip<T: Model>(provider: ProviderInfo, sample: &str) {
             let expected = json::compact(sample).expect("the sample is valid JSON");
             let value: T = json::from_str(sample).unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
             let written = json::to_string(&value, provider.protocol).expect("a generated type always serializes");
             assert_eq!(written, expected);
         }
 
+        fn assert_xml_round_trip<T: DataContract>(sample: &str) {
+            let expected = xml::compact(sample).expect("the sample is well-formed XML");
+            let value: T = xml::from_str(sample).unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
+            assert_eq!(xml::to_string(&value).expect("the sample's values can be written"), expected);
+        }
+
+        fn assert_json_is_xml<T: Model + DataContract + PartialEq>(provider: ProviderInfo, json_sample: &str, xml_sample: &str) {
+            let from_json: T = json::from_str(json_sample).unwrap_or_else(|rejected| panic!("the JSON sample does not parse: {rejected}"));
+            let from_xml: T = xml::from_str(xml_sample).unwrap_or_else(|rejected| panic!("the XML sample does not parse: {rejected}"));
+            assert_eq!(from_json, from_xml);
+            assert_eq!(xml::to_string(&from_json).expect("the sample's values can be written"), xml::compact(xml_sample).expect("well-formed"));
+            assert_eq!(json::to_string(&from_xml, provider.protocol).expect("serializes"), json::compact(json_sample).expect("valid JSON"));
+        }
+
         #(#modules)*
     }
+}
+
+fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
+    let data_contract = provider.uses_data_contract();
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    let mut test_name = |base: String| {
+        let count = used.entry(base.clone()).or_insert(0);
+        *count += 1;
+        match *count {
+            1 => format_ident!("{}", base),
+            n => format_ident!("{}_{}", base, n),
+        }
+    };
+    let mut tests = Vec::new();
+    let mut first_samples: BTreeMap<(TypeId, Format), &str> = BTreeMap::new();
+    for example in &provider.examples {
+        let ty = &provider.types[example.ty];
+        let rust = ty.rust_name.ident();
+        let docs = doc_attrs(example.source.as_deref());
+        for (format, text) in &example.samples {
+            let sample = raw_string(text);
+            let check = match format {
+                Format::Json => quote!(assert_json_round_trip::<#rust>(PROVIDER, #sample);),
+                Format::Xml if data_contract => quote!(assert_xml_round_trip::<#rust>(#sample);),
+                _ => continue,
+            };
+            first_samples.entry((example.ty, *format)).or_insert(text);
+            let test = test_name(format!("{}_{}", ty.name.to_snake_case(), format.name()));
+            tests.push(quote! {
+                #docs
+                #[test]
+                fn #test() {
+                    #check
+                }
+            });
+        }
+    }
+    let pairs: Vec<(TypeId, &str, &str)> = first_samples
+        .iter()
+        .filter(|((_, format), _)| *format == Format::Json)
+        .filter_map(|((ty, _), json)| {
+            let xml = first_samples.get(&(*ty, Format::Xml))?;
+            Some((*ty, *json, *xml))
+        })
+        .collect();
+    for (ty, json, xml) in pairs.into_iter().filter(|_| data_contract) {
+        let ty = &provider.types[ty];
+        let rust = ty.rust_name.ident();
+        let test = test_name(format!("{}_json_is_xml", ty.name.to_snake_case()));
+        let (json, xml) = (raw_string(json), raw_string(xml));
+        tests.push(quote! {
+            /// The document's JSON and XML samples are the same value, and each writes as the other.
+            #[test]
+            fn #test() {
+                assert_json_is_xml::<#rust>(PROVIDER, #json, #xml);
+            }
+        });
+    }
+    tests
 }
 
 /// A raw string literal holding `text` verbatim, with enough `#`s that nothing inside ends it.

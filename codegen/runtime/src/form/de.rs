@@ -5,11 +5,10 @@ use std::fmt;
 use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
 
+use super::RAW_VALUE_TOKEN;
 use super::keys::{self, Node};
+use super::scalar::{boolean, character, float, integer, is_json_number};
 use crate::{Problem, Rejection, Stage};
-
-/// The newtype name through which `serde_json::value::RawValue` asks for the raw JSON token.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 /// The tree of a leaf that has a value but no keys below it.
 static EMPTY: Node = Node {
@@ -36,7 +35,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
 
 /// A deserialization failure, and where it happened relative to the value that raised it.
 #[derive(Debug)]
-pub(super) struct Error {
+struct Error {
     code: &'static str,
     message: String,
     /// Innermost segment first: each level adds its own as the error passes out of it.
@@ -163,107 +162,20 @@ impl<'de> Input<'de> {
         }
     }
 
-    fn parse<V, T>(
-        self,
-        visitor: &V,
-        parse: impl FnOnce(&str) -> Option<T>,
-    ) -> Result<T, Error>
+    /// A scalar converted by `convert`; text it refuses is an `invalid_value`.
+    fn scalar<V, T>(self, visitor: &V, convert: impl FnOnce(&str) -> Option<T>) -> Result<T, Error>
     where
         V: Visitor<'de>,
     {
         let text = self.text(visitor)?;
-        parse(text).ok_or_else(|| de::Error::invalid_value(Unexpected::Str(text), visitor))
+        convert(text).ok_or_else(|| de::Error::invalid_value(Unexpected::Str(text), visitor))
     }
-}
-
-/// `Int32.Parse` with `NumberStyles.Integer` after `BaseNumberConverter`'s `Trim()`: white space around, one
-/// leading sign, ASCII digits.
-fn integer<T: TryFrom<i128>>(text: &str) -> Option<T> {
-    T::try_from(text.trim().parse::<i128>().ok()?).ok()
-}
-
-/// `Double.Parse` with `NumberStyles.Float` and the invariant culture: white space, a sign, digits, a point
-/// and an exponent, or the symbols `NaN`, `Infinity`, `-Infinity`; .NET Framework refuses an overflow.
-fn float<T: std::str::FromStr + Into<f64> + Copy>(text: &str) -> Option<T> {
-    let text = text.trim();
-    let symbol = match text {
-        "NaN" => "NaN",
-        "Infinity" => "inf",
-        "-Infinity" => "-inf",
-        _ => {
-            let numeric = !text.is_empty()
-                && text.bytes().all(|byte| {
-                    byte.is_ascii_digit() || matches!(byte, b'+' | b'-' | b'.' | b'e' | b'E')
-                });
-            let value: T = text.parse().ok().filter(|_| numeric)?;
-            return value.into().is_finite().then_some(value);
-        }
-    };
-    symbol.parse().ok()
-}
-
-/// `Boolean.Parse`: `true` or `false` in any case, with white space around.
-fn boolean(text: &str) -> Option<bool> {
-    let text = text.trim();
-    if text.eq_ignore_ascii_case("true") {
-        Some(true)
-    } else if text.eq_ignore_ascii_case("false") {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// `CharConverter`: one character, trimmed when there is more than one.
-fn character(text: &str) -> Option<char> {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(only), None) => Some(only),
-        _ => {
-            let mut trimmed = text.trim().chars();
-            trimmed.next().filter(|_| trimmed.next().is_none())
-        }
-    }
-}
-
-/// Whether `text` is a JSON number token, which `RawValue` may carry unquoted.
-fn is_json_number(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut at = usize::from(bytes.first() == Some(&b'-'));
-    let digits = |at: &mut usize| {
-        let start = *at;
-        while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
-            *at += 1;
-        }
-        *at - start
-    };
-    let integer_start = at;
-    let integer_digits = digits(&mut at);
-    if integer_digits == 0 || (integer_digits > 1 && bytes[integer_start] == b'0') {
-        return false;
-    }
-    if bytes.get(at) == Some(&b'.') {
-        at += 1;
-        if digits(&mut at) == 0 {
-            return false;
-        }
-    }
-    if matches!(bytes.get(at), Some(b'e' | b'E')) {
-        at += 1;
-        if matches!(bytes.get(at), Some(b'+' | b'-')) {
-            at += 1;
-        }
-        if digits(&mut at) == 0 {
-            return false;
-        }
-    }
-    at == bytes.len()
 }
 
 macro_rules! integers {
     ($($method:ident => $visit:ident($type:ty)),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            let value = self.parse(&visitor, integer::<$type>)?;
+            let value = self.scalar(&visitor, integer::<$type>)?;
             visitor.$visit(value)
         }
     )*};
@@ -288,7 +200,7 @@ impl<'de> de::Deserializer<'de> for Input<'de> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let value = self.parse(&visitor, boolean)?;
+        let value = self.scalar(&visitor, boolean)?;
         visitor.visit_bool(value)
     }
 
@@ -306,17 +218,17 @@ impl<'de> de::Deserializer<'de> for Input<'de> {
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let value = self.parse(&visitor, float::<f32>)?;
+        let value = self.scalar(&visitor, float::<f32>)?;
         visitor.visit_f32(value)
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let value = self.parse(&visitor, float::<f64>)?;
+        let value = self.scalar(&visitor, float::<f64>)?;
         visitor.visit_f64(value)
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let value = self.parse(&visitor, character)?;
+        let value = self.scalar(&visitor, character)?;
         visitor.visit_char(value)
     }
 
@@ -400,7 +312,11 @@ impl<'de> de::Deserializer<'de> for Input<'de> {
         })
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
     }
 
@@ -450,7 +366,11 @@ impl<'de> de::Deserializer<'de> for Input<'de> {
         let variant = variants
             .iter()
             .find(|&&variant| variant == text)
-            .or_else(|| variants.iter().find(|variant| variant.eq_ignore_ascii_case(text)))
+            .or_else(|| {
+                variants
+                    .iter()
+                    .find(|variant| variant.eq_ignore_ascii_case(text))
+            })
             .map_or(text, |variant| variant);
         visitor.visit_enum(BorrowedStrDeserializer::new(variant))
     }
@@ -510,12 +430,16 @@ impl<'de> Entries<'de> {
 impl<'de> de::MapAccess<'de> for Entries<'de> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         let Some((name, node)) = self.entries.next() else {
             return Ok(None);
         };
         self.pending = Some((name, node));
-        seed.deserialize(BorrowedStrDeserializer::new(name)).map(Some)
+        seed.deserialize(BorrowedStrDeserializer::new(name))
+            .map(Some)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
@@ -538,7 +462,10 @@ struct RawValueAccess(Option<String>);
 impl<'de> de::MapAccess<'de> for RawValueAccess {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         if self.0.is_none() {
             return Ok(None);
         }
@@ -552,41 +479,5 @@ impl<'de> de::MapAccess<'de> for RawValueAccess {
             .take()
             .ok_or_else(|| de::Error::custom("a raw value was asked for twice"))?;
         seed.deserialize(StringDeserializer::new(raw))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_numbers_are_recognised_exactly() {
-        for text in ["0", "-0", "4.10", "1E+20", "1e-5", "-12.5e3", "79228162514264337593543950335"] {
-            assert!(is_json_number(text), "{text}");
-        }
-        for text in ["", "-", "01", "+1", "1.", ".5", "1e", "1e+", " 1", "1 ", "NaN", "0x10", "1_0"] {
-            assert!(!is_json_number(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn scalars_parse_as_dotnet_invariant_parse_does() {
-        assert_eq!(integer::<i32>(" +42\t"), Some(42));
-        assert_eq!(integer::<i32>("-2147483648"), Some(i32::MIN));
-        assert_eq!(integer::<u8>("-0"), Some(0));
-        for text in ["", "+", "4 2", "1_0", "2147483648", "1.0", "0x10", "١٢"] {
-            assert_eq!(integer::<i32>(text), None, "{text}");
-        }
-        assert_eq!(float::<f64>(" 1e3 "), Some(1000.0));
-        assert_eq!(float::<f64>("-Infinity"), Some(f64::NEG_INFINITY));
-        assert!(float::<f64>("NaN").is_some_and(f64::is_nan));
-        for text in ["", "inf", "nan", "infinity", "1e400", "1,5", "0x1"] {
-            assert_eq!(float::<f64>(text), None, "{text}");
-        }
-        assert_eq!(boolean(" TRUE "), Some(true));
-        assert_eq!(boolean("1"), None);
-        assert_eq!(character(" x "), Some('x'));
-        assert_eq!(character(" "), Some(' '));
-        assert_eq!(character("xy"), None);
     }
 }

@@ -75,16 +75,17 @@ pub(super) fn parse(text: &str) -> Result<Node, Problem> {
     if text.is_empty() {
         return Ok(root);
     }
-    for (number, pair) in text.split('&').enumerate() {
-        if number == MAX_PAIRS {
+    for (at, pair) in text.split('&').enumerate() {
+        if at == MAX_PAIRS {
             return Err(problem(
                 "form_limit",
                 format!("the body has more than {MAX_PAIRS} pairs, the server's limit"),
             ));
         }
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let name = decode(name, "name", number)?;
-        let value = decode(value, "value", number)?;
+        let number = at + 1;
+        let name = decode(name, || format!("the name of pair {number}"))?;
+        let value = decode(value, || format!("the value of {name:?}"))?;
         let key = normalize_jquery(&name).ok_or_else(|| {
             problem(
                 "form_syntax",
@@ -92,7 +93,7 @@ pub(super) fn parse(text: &str) -> Result<Node, Problem> {
             )
         })?;
         if let Some(segments) = mvc_segments(&key)? {
-            root.insert(&segments, value);
+            root.insert(&segments, value.into_owned());
         }
     }
     Ok(root)
@@ -110,7 +111,7 @@ fn problem(code: &'static str, message: String) -> Problem {
 ///
 /// The server is more lenient (it keeps a bad escape as text and turns bad UTF-8 into U+FFFD), but either
 /// means the sender encoded the body wrongly, and a reader that guessed would hide that.
-fn decode<'t>(raw: &'t str, part: &str, number: usize) -> Result<Cow<'t, str>, Problem> {
+fn decode<'t>(raw: &'t str, what: impl Fn() -> String) -> Result<Cow<'t, str>, Problem> {
     if !raw.contains(['%', '+']) {
         return Ok(Cow::Borrowed(raw));
     }
@@ -121,15 +122,15 @@ fn decode<'t>(raw: &'t str, part: &str, number: usize) -> Result<Cow<'t, str>, P
         match byte {
             b'+' => decoded.push(b' '),
             b'%' => {
-                let escape = bytes.get(at + 1..at + 3).and_then(|hex| {
-                    let digit = |byte: u8| char::from(byte).to_digit(16);
-                    Some(digit(hex[0])? << 4 | digit(hex[1])?)
-                });
-                let Some(escaped) = escape.and_then(|value| u8::try_from(value).ok()) else {
+                let digit = |at: usize| char::from(*bytes.get(at)?).to_digit(16);
+                let escape = digit(at + 1).zip(digit(at + 2));
+                let Some(escaped) =
+                    escape.and_then(|(high, low)| u8::try_from(high << 4 | low).ok())
+                else {
                     let shown: String = raw[at..].chars().take(3).collect();
                     return Err(problem(
                         "form_syntax",
-                        format!("the {part} of pair {number} has {shown:?}, which is not a %XX escape"),
+                        format!("{} has {shown:?}, which is not a %XX escape", what()),
                     ));
                 };
                 decoded.push(escaped);
@@ -142,7 +143,7 @@ fn decode<'t>(raw: &'t str, part: &str, number: usize) -> Result<Cow<'t, str>, P
     String::from_utf8(decoded).map(Cow::Owned).map_err(|_| {
         problem(
             "form_syntax",
-            format!("the {part} of pair {number} decodes to bytes that are not UTF-8"),
+            format!("{} decodes to bytes that are not UTF-8", what()),
         )
     })
 }
@@ -269,10 +270,15 @@ mod tests {
             mvc_segments("a.b[0][12].c").unwrap(),
             Some(vec![Name("a"), Name("b"), Index(0), Index(12), Name("c")])
         );
-        for key in ["", ".a", "a.", "a..b", "a[01]", "a[0]x", "a[1a]", "[0]", "a[0", "a[-1]"] {
+        for key in [
+            "", ".a", "a.", "a..b", "a[01]", "a[0]x", "a[1a]", "[0]", "a[0", "a[-1]",
+        ] {
             assert_eq!(mvc_segments(key).unwrap(), None, "{key}");
         }
-        assert_eq!(mvc_segments("a[999]").unwrap(), Some(vec![Name("a"), Index(999)]));
+        assert_eq!(
+            mvc_segments("a[999]").unwrap(),
+            Some(vec![Name("a"), Index(999)])
+        );
         for key in ["a[1000]", "a[99999999999999999999999]"] {
             assert_eq!(mvc_segments(key).unwrap_err().code, "form_limit", "{key}");
         }
@@ -280,10 +286,30 @@ mod tests {
 
     #[test]
     fn decoding_is_strict() {
-        assert_eq!(decode("a+b%2B%25%e5%BC%a0", "value", 0).unwrap(), "a b+%张");
-        assert!(matches!(decode("plain", "value", 0), Ok(Cow::Borrowed("plain"))));
-        for raw in ["%", "%4", "%zz", "%+1", "a%g0", "%%41", "%C3%28", "%FF", "%ED%A0%80"] {
-            assert_eq!(decode(raw, "value", 0).unwrap_err().code, "form_syntax", "{raw}");
+        assert_eq!(
+            decode("a+b%2B%25%e5%BC%a0", String::new).unwrap(),
+            "a b+%张"
+        );
+        assert!(matches!(
+            decode("plain", String::new),
+            Ok(Cow::Borrowed("plain"))
+        ));
+        for raw in [
+            "%",
+            "%4",
+            "%zz",
+            "%+1",
+            "a%g0",
+            "%%41",
+            "%C3%28",
+            "%FF",
+            "%ED%A0%80",
+        ] {
+            assert_eq!(
+                decode(raw, String::new).unwrap_err().code,
+                "form_syntax",
+                "{raw}"
+            );
         }
     }
 }

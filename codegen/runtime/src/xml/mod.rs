@@ -63,8 +63,12 @@ pub fn from_str_with<T: DataContract>(text: &str, limits: Limits) -> Result<T, R
 pub fn from_slice<T: DataContract>(bytes: &[u8]) -> Result<T, Rejection> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
-        XmlError::at("$", "invalid_utf8", format!("the document is not UTF-8: {error}"))
-            .into_rejection()
+        XmlError::at(
+            "$",
+            "invalid_utf8",
+            format!("the document is not UTF-8: {error}"),
+        )
+        .into_rejection()
     })?;
     from_str(text)
 }
@@ -108,3 +112,44 @@ impl std::fmt::Display for XmlError {
 }
 
 impl std::error::Error for XmlError {}
+
+/// Removes the white space between tags that an indenting writer added, and nothing else.
+///
+/// The Help Page shows DataContract XML re-indented (`XDocument.ToString()`); the server sends it with no white
+/// space at all. White space that is the whole content of an element goes too, as `XDocument.Parse` drops it;
+/// white space next to text or a reference stays.
+pub fn compact(text: &str) -> Result<String, XmlError> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut pieces: Vec<(bool, bool, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|error| XmlError::at("$", "xml_syntax", error.to_string()))?;
+        let end = reader.buffer_position() as usize;
+        let is_markup = matches!(
+            event,
+            Event::Start(_) | Event::End(_) | Event::Empty(_) | Event::Decl(_) | Event::Comment(_)
+        );
+        let is_blank = matches!(&event, Event::Text(text) if text.trim().is_empty());
+        if matches!(event, Event::Eof) {
+            break;
+        }
+        pieces.push((is_markup, is_blank, start..end));
+        start = end;
+    }
+    let mut compacted = String::with_capacity(text.len());
+    for (at, (_, is_blank, range)) in pieces.iter().enumerate() {
+        let between_markup = |neighbour: Option<&(bool, bool, std::ops::Range<usize>)>| {
+            neighbour.is_none_or(|(is_markup, _, _)| *is_markup)
+        };
+        let droppable = *is_blank
+            && between_markup(at.checked_sub(1).and_then(|before| pieces.get(before)))
+            && between_markup(pieces.get(at + 1));
+        if !droppable {
+            compacted.push_str(&text[range.clone()]);
+        }
+    }
+    Ok(compacted)
+}

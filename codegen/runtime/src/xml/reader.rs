@@ -88,7 +88,10 @@ impl<'a> XmlReader<'a> {
             depth: 0,
             path: Vec::with_capacity(8),
         };
-        reader.reader.resolver_mut().set_max_namespace_bindings(1024);
+        reader
+            .reader
+            .resolver_mut()
+            .set_max_namespace_bindings(1024);
         let root = reader.root(T::NAME, T::NAMESPACE)?;
         let value = reader.read_value::<T>(root)?;
         reader.epilogue()?;
@@ -165,8 +168,8 @@ impl<'a> XmlReader<'a> {
         loop {
             let event = self.reader.read_event().map_err(|e| self.syntax(e))?;
             match event {
-                Event::Text(piece) => append(&mut text, piece.xml10_content()),
-                Event::CData(piece) => append(&mut text, piece.xml10_content()),
+                Event::Text(piece) => self.append_checked(&mut text, piece.xml10_content())?,
+                Event::CData(piece) => self.append_checked(&mut text, piece.xml10_content())?,
                 Event::GeneralRef(reference) => {
                     let ch = self.resolve_reference(&reference)?;
                     text.to_mut().push(ch);
@@ -280,7 +283,9 @@ impl<'a> XmlReader<'a> {
             };
             let (resolved, local) = self.reader.resolver().resolve_element(start.name());
             let index = match resolved {
-                ResolveResult::Bound(Namespace(namespace)) => matches(namespace, local.into_inner()),
+                ResolveResult::Bound(Namespace(namespace)) => {
+                    matches(namespace, local.into_inner())
+                }
                 ResolveResult::Unbound => matches("", local.into_inner()),
                 ResolveResult::Unknown(prefix) => {
                     return Err(self.error(
@@ -308,13 +313,14 @@ impl<'a> XmlReader<'a> {
                 Event::Text(text) if is_white_space(&text) => continue,
                 Event::DocType(_) => return Err(self.dtd()),
                 Event::Eof => {
-                    return Err(self.error("xml_eof", "the document has no root element".to_owned()));
+                    return Err(
+                        self.error("xml_eof", "the document has no root element".to_owned())
+                    );
                 }
                 _ => {
-                    return Err(self.error(
-                        "xml_syntax",
-                        "content before the root element".to_owned(),
-                    ));
+                    return Err(
+                        self.error("xml_syntax", "content before the root element".to_owned())
+                    );
                 }
             };
             let (resolved, local) = self.reader.resolver().resolve_element(start.name());
@@ -344,10 +350,9 @@ impl<'a> XmlReader<'a> {
                 Event::Text(text) if is_white_space(&text) => {}
                 Event::DocType(_) => return Err(self.dtd()),
                 _ => {
-                    return Err(self.error(
-                        "xml_syntax",
-                        "content after the root element".to_owned(),
-                    ));
+                    return Err(
+                        self.error("xml_syntax", "content after the root element".to_owned())
+                    );
                 }
             }
         }
@@ -425,9 +430,30 @@ impl<'a> XmlReader<'a> {
             "apos" => Ok('\''),
             _ => Err(self.error(
                 "xml_entity",
-                format!("the entity `&{name};` is not one of XML's five: entities are never expanded"),
+                format!(
+                    "the entity `&{name};` is not one of XML's five: entities are never expanded"
+                ),
             )),
         }
+    }
+
+    /// Adds a piece of text, refusing the characters XML 1.0 does not allow (a character reference may still
+    /// name the control characters, as .NET's writer writes them).
+    fn append_checked(&self, text: &mut Cow<'a, str>, piece: Cow<'a, str>) -> Result<(), XmlError> {
+        if let Some(bad) = piece.chars().find(|&ch| {
+            (ch < ' ' && !matches!(ch, '\t' | '\n' | '\r')) || matches!(ch, '\u{FFFE}' | '\u{FFFF}')
+        }) {
+            return Err(self.syntax(format_args!(
+                "the character U+{:04X} is not allowed in XML text",
+                u32::from(bad)
+            )));
+        }
+        if text.is_empty() {
+            *text = piece;
+        } else {
+            text.to_mut().push_str(&piece);
+        }
+        Ok(())
     }
 
     /// A malformed document, located by element path and byte offset.
@@ -449,14 +475,7 @@ impl<'a> XmlReader<'a> {
     }
 }
 
-fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
-    if text.is_empty() {
-        *text = piece;
-    } else {
-        text.to_mut().push_str(&piece);
-    }
-}
-
 fn is_white_space(text: &str) -> bool {
-    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }

@@ -16,6 +16,10 @@ use crate::{Date, DotNetDateTime, Fen, TopDateTime};
 ///
 /// Scalars, `Option`, `Box` and `Vec` are implemented here; the `DataContract` and `WireEnum` derives implement
 /// it for structs and enums.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written as DataContract XML",
+    note = "derive `DataContract` for a struct or `WireEnum` for an enum, or implement `codegen_runtime::xml::XmlValue`"
+)]
 pub trait XmlValue: Sized {
     /// The contract name, which names the item elements of a collection: `string`, `int`, `RefundParm`.
     fn contract_name() -> Cow<'static, str>;
@@ -196,8 +200,22 @@ impl XmlValue for String {
     }
 }
 
-text_value!(i32, "int", XSD_NAMESPACE, |v| v.to_string(), |t| trimmed(&t).parse().ok(), "a 32-bit integer");
-text_value!(i64, "long", XSD_NAMESPACE, |v| v.to_string(), |t| trimmed(&t).parse().ok(), "a 64-bit integer");
+text_value!(
+    i32,
+    "int",
+    XSD_NAMESPACE,
+    |v| v.to_string(),
+    |t| trimmed(&t).parse().ok(),
+    "a 32-bit integer"
+);
+text_value!(
+    i64,
+    "long",
+    XSD_NAMESPACE,
+    |v| v.to_string(),
+    |t| trimmed(&t).parse().ok(),
+    "a 64-bit integer"
+);
 text_value!(
     bool,
     "boolean",
@@ -210,7 +228,14 @@ text_value!(
     },
     "true, false, 1 or 0"
 );
-text_value!(f64, "double", XSD_NAMESPACE, |v| double_text(*v), |t| double_from_text(&t), "a double, INF, -INF or NaN");
+text_value!(
+    f64,
+    "double",
+    XSD_NAMESPACE,
+    |v| double_text(*v),
+    |t| double_from_text(&t),
+    "a double, INF, -INF or NaN"
+);
 text_value!(
     Decimal,
     "decimal",
@@ -235,7 +260,14 @@ text_value!(
     |t| trimmed(&t).parse().ok(),
     "a date and time, yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±hh:mm]"
 );
-text_value!(Date, "string", XSD_NAMESPACE, |v| v.to_string(), |t| t.parse().ok(), "a date, yyyy-MM-dd");
+text_value!(
+    Date,
+    "string",
+    XSD_NAMESPACE,
+    |v| v.to_string(),
+    |t| t.parse().ok(),
+    "a date, yyyy-MM-dd"
+);
 text_value!(
     TopDateTime,
     "string",
@@ -244,7 +276,14 @@ text_value!(
     |t| t.parse().ok(),
     "a date and time, yyyy-MM-dd HH:mm:ss"
 );
-text_value!(Fen, "string", XSD_NAMESPACE, |v| v.to_string(), |t| t.parse().ok(), "an amount in fen");
+text_value!(
+    Fen,
+    "string",
+    XSD_NAMESPACE,
+    |v| v.to_string(),
+    |t| t.parse().ok(),
+    "an amount in fen"
+);
 
 /// `XmlConvert.ToString(double)`: `INF`, `-INF`, `-0` for negative zero, otherwise "R" (`5`, `4.1`, `1E+20`).
 fn double_text(value: f64) -> String {
@@ -268,9 +307,9 @@ fn double_from_text(text: &str) -> Option<f64> {
         "NaN" => Some(f64::NAN),
         number
             if !number.is_empty()
-                && number
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E')) =>
+                && number.bytes().all(|b| {
+                    b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E')
+                }) =>
         {
             number.parse().ok()
         }

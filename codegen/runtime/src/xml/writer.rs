@@ -264,7 +264,9 @@ impl XmlWriter {
         let bindings = &self.bindings;
         (0..bindings.len()).rev().find_map(|at| {
             let binding = &bindings[at];
-            let in_force = !bindings[at + 1..].iter().any(|b| b.prefix == binding.prefix);
+            let in_force = !bindings[at + 1..]
+                .iter()
+                .any(|b| b.prefix == binding.prefix);
             (binding.namespace == namespace && in_force).then_some(binding.prefix)
         })
     }

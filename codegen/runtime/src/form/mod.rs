@@ -1,0 +1,21 @@
+//! `application/x-www-form-urlencoded` request bodies, as ASP.NET Web API binds them (research note C1).
+//!
+//! Web API reads a form body with `JQueryMvcFormUrlEncodedFormatter`: it decodes the pairs, normalises jQuery
+//! keys to MVC keys, and runs MVC model binding with the model name `""`, so a key is a property path
+//! (`refundparm.ticketids[0]`) with no parameter-name prefix. [`to_string`] writes that shape and [`from_str`]
+//! reads every key style the server accepts, each for any serde type. Responses are never form-encoded.
+
+mod de;
+mod keys;
+mod scalar;
+mod ser;
+#[cfg(test)]
+mod tests;
+
+pub use de::from_str;
+pub use ser::{FormError, to_string};
+
+/// The name under which `serde_json::value::RawValue` serializes (as a struct) and deserializes (as a newtype)
+/// its JSON text; serde_json does not export it. `DotNetDouble` and `DotNetDecimal` write their numbers
+/// through a `RawValue`, and `DotNetDecimal` reads one to keep a decimal's digits.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
