@@ -81,7 +81,7 @@ fn members_are_written_base_first_then_by_order_then_ordinally() {
     let expected = concat!(
         r#"<OrderOfstring xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Shop.Orders">"#,
         r#"<id xmlns="http://schemas.datacontract.org/2004/07/Shop.Root">A1</id>"#,
-        r#"<_private xmlns="http://schemas.datacontract.org/2004/07/Shop.Base" i:nil="true" />"#,
+        r#"<_private i:nil="true" xmlns="http://schemas.datacontract.org/2004/07/Shop.Base" />"#,
         r#"<channel xmlns="http://schemas.datacontract.org/2004/07/Shop.Base">Web</channel>"#,
         r#"<Alpha>-5</Alpha>"#,
         r#"<lines xmlns:d2p1="http://schemas.datacontract.org/2004/07/Shop.Lines">"#,

@@ -174,8 +174,14 @@ fn double_from_text(text: &str) -> Option<f64> {
         "NaN" => Some(f64::NAN),
         "Infinity" => Some(f64::INFINITY),
         "-Infinity" => Some(f64::NEG_INFINITY),
-        _ => numeric_text(text)?.parse().ok(),
+        _ => numeric_text(text)?.parse().ok().map(as_parsed_by_dotnet),
     }
+}
+
+/// .NET Framework's `double.Parse` reads `-0` (and `-0e0`, `-0.0`) as positive zero, so a server never holds a
+/// negative zero it was sent; reading one the same way keeps what it writes back identical (`0`, not `-0`, in XML).
+pub(crate) fn as_parsed_by_dotnet(value: f64) -> f64 {
+    if value == 0.0 { 0.0 } else { value }
 }
 
 /// Keeps the digits as written (`4.10` has scale 2); too many digits is an error rather than a rounding.
@@ -198,7 +204,7 @@ impl Visitor<'_> for DoubleVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<f64, E> {
-        Ok(value)
+        Ok(as_parsed_by_dotnet(value))
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<f64, E> {

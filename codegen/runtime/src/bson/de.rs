@@ -43,7 +43,7 @@ pub(super) fn check_root(bytes: &[u8]) -> Result<()> {
             bytes.len()
         ))),
         Ok(length) if length < bytes.len() => Err(BsonError::syntax(format!(
-            "{} bytes follow the document's declared {length}",
+            "{} trailing bytes after the document's declared {length}",
             bytes.len() - length
         ))),
         Ok(_) => Ok(()),
@@ -306,6 +306,67 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de> {
     }
 }
 
+/// A member's key: a string, or for an integer-keyed map the decimal text the writer gave the integer.
+struct Key<'de>(&'de str);
+
+impl<'de> Key<'de> {
+    fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if let Ok(value) = self.0.parse::<i64>() {
+            visitor.visit_i64(value)
+        } else if let Ok(value) = self.0.parse::<u64>() {
+            visitor.visit_u64(value)
+        } else {
+            visitor.visit_borrowed_str(self.0)
+        }
+    }
+}
+
+macro_rules! integer_keys {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                self.integer(visitor)
+            }
+        )*
+    };
+}
+
+impl<'de> de::Deserializer<'de> for Key<'de> {
+    type Error = BsonError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_borrowed_str(self.0)
+    }
+
+    integer_keys! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    /// A unit variant's name, as the writer gives an enum key.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        visitor.visit_enum(BorrowedStrDeserializer::new(self.0))
+    }
+
+    forward_to_deserialize_any! {
+        bool i128 u128 f32 f64 char str string bytes byte_buf option unit unit_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}
+
 /// The elements of a document or array, read one at a time.
 struct Elements<'de> {
     input: Input<'de>,
@@ -381,8 +442,7 @@ impl<'de> MapAccess<'de> for Elements<'de> {
             return Ok(None);
         };
         self.pending = Some(kind);
-        seed.deserialize(BorrowedStrDeserializer::new(key))
-            .map(Some)
+        seed.deserialize(Key(key)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {

@@ -31,7 +31,8 @@ mod ser;
 #[cfg(test)]
 mod tests;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::{Expected, Unexpected, Visitor};
+use serde::{Deserializer, Serialize, Serializer};
 use serde_path_to_error::Segment;
 use serde_with::{DeserializeAs, SerializeAs};
 use uuid::Uuid;
@@ -77,8 +78,9 @@ pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, BsonError> {
 /// Every element type [`to_vec`] writes is read, and the number types are interchangeable as serde allows (an
 /// int32 fills an `i64` or an `f64`). A date is presented as the text `DotNetDateTime` parses
 /// (`2025-09-14T08:35:25.12Z`), a binary of subtype 4 or 3 with 16 bytes as the Guid's text, and any number
-/// as JSON text to a `RawValue` reader such as `DotNetDecimal`. Lengths are checked against the input before
-/// use, documents may nest 64 deep, and bytes after the document are an error.
+/// as JSON text to a `RawValue` reader such as `DotNetDecimal`. Unknown members are ignored, as Web API ignores
+/// them. Lengths are checked against the input before use, documents may nest 64 deep, and bytes after the
+/// document are an error.
 pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
     de::check_root(bytes).map_err(|error| rejection("$".to_owned(), error))?;
     serde_path_to_error::deserialize(de::Value::root(&mut de::Input::new(bytes)))
@@ -137,21 +139,21 @@ impl serde::de::Error for BsonError {
         BsonError::new("invalid_value", message.to_string())
     }
 
-    fn invalid_type(found: serde::de::Unexpected, expected: &dyn serde::de::Expected) -> Self {
+    fn invalid_type(found: Unexpected, expected: &dyn Expected) -> Self {
         serde_wording(
             "invalid_type",
             serde::de::value::Error::invalid_type(found, expected),
         )
     }
 
-    fn invalid_value(found: serde::de::Unexpected, expected: &dyn serde::de::Expected) -> Self {
+    fn invalid_value(found: Unexpected, expected: &dyn Expected) -> Self {
         serde_wording(
             "invalid_value",
             serde::de::value::Error::invalid_value(found, expected),
         )
     }
 
-    fn invalid_length(length: usize, expected: &dyn serde::de::Expected) -> Self {
+    fn invalid_length(length: usize, expected: &dyn Expected) -> Self {
         serde_wording(
             "invalid_length",
             serde::de::value::Error::invalid_length(length, expected),
@@ -202,11 +204,13 @@ fn rejection(path: String, error: BsonError) -> Rejection {
     }
 }
 
-/// The JSON-path form the JSON reader reports: `$`, `.key` per member, `[i]` per array item.
+/// The JSON-path form the JSON reader reports: `$`, `.key` per member, `[i]` per array item. A malformed key
+/// is located at its document, since it has no name to show.
 fn path_text(path: &serde_path_to_error::Path) -> String {
     path.iter().fold("$".to_owned(), |mut text, segment| {
         match segment {
             Segment::Seq { index } => text.push_str(&format!("[{index}]")),
+            Segment::Unknown => {}
             other => text.push_str(&format!(".{other}")),
         }
         text
@@ -227,9 +231,30 @@ impl SerializeAs<Uuid> for DotNetGuid {
 }
 
 impl<'de> DeserializeAs<'de, Uuid> for DotNetGuid {
-    /// `Uuid`'s own text reading: the BSON reader presents a Guid binary as that text.
+    /// Text in any case, as `Uuid` reads it (the BSON reader presents a subtype 4 or 3 binary as text), or 16
+    /// bytes in .NET order: Json.NET reads any 16-byte binary into a `Guid` with `new Guid(byte[])`.
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<Uuid, D::Error> {
-        Uuid::deserialize(deserializer)
+        deserializer.deserialize_str(GuidVisitor)
+    }
+}
+
+struct GuidVisitor;
+
+impl Visitor<'_> for GuidVisitor {
+    type Value = Uuid;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a Guid as text, or its 16 bytes in .NET order")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Uuid, E> {
+        Uuid::parse_str(text).map_err(|_| E::invalid_value(Unexpected::Str(text), &self))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Uuid, E> {
+        <[u8; 16]>::try_from(bytes)
+            .map(Uuid::from_bytes_le)
+            .map_err(|_| E::invalid_length(bytes.len(), &self))
     }
 }
 
@@ -259,8 +284,8 @@ fn unix_millis(date: &DotNetDateTime) -> i64 {
     (seconds * TICKS_PER_SECOND + i64::from(date.ticks())) / TICKS_PER_MILLI
 }
 
-/// The UTC date-time `millis` after 1970, as Json.NET's reader builds it, written with `Z` and the fraction
-/// trimmed of trailing zeros; `None` outside the years 1 to 9999 that .NET's `DateTime` holds.
+/// The UTC date-time `millis` after 1970, with `Z` and the fraction trimmed of trailing zeros as Json.NET trims
+/// it; `None` outside the years 1 to 9999 that .NET's `DateTime` holds (Json.NET's reader throws there too).
 fn from_unix_millis(millis: i64) -> Option<DotNetDateTime> {
     let (year, month, day) = civil_from_days(millis.div_euclid(MILLIS_PER_DAY));
     let of_day = millis.rem_euclid(MILLIS_PER_DAY);

@@ -206,14 +206,14 @@ impl<'a> ser::Serializer for Element<'a> {
     ) -> Result<()> {
         match name {
             DATE_TIME => {
-                let date: DotNetDateTime = text(value)?
-                    .parse()
-                    .map_err(|error| BsonError::unwritable(format!("{error}")))?;
+                let date = text(value)?
+                    .parse::<DotNetDateTime>()
+                    .map_err(|error| BsonError::unwritable(error.to_string()))?;
                 self.put(DATE, &unix_millis(&date).to_le_bytes())
             }
             GUID => {
                 let guid = Uuid::parse_str(&text(value)?)
-                    .map_err(|error| BsonError::unwritable(format!("{error}")))?;
+                    .map_err(|error| BsonError::unwritable(error.to_string()))?;
                 self.binary(UUID, &guid.to_bytes_le())
             }
             _ => value.serialize(self),

@@ -311,7 +311,7 @@ fn double_from_text(text: &str) -> Option<f64> {
                     b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E')
                 }) =>
         {
-            number.parse().ok()
+            number.parse().ok().map(crate::number::as_parsed_by_dotnet)
         }
         _ => None,
     }

@@ -42,6 +42,9 @@ pub struct XmlWriter {
     open: Vec<Open>,
     /// Whether the innermost start tag still lacks its `>`, so an element with no content closes as ` />`.
     start_tag_open: bool,
+    /// The default namespace the open start tag redeclares: `XmlWellFormedWriter` writes that declaration when it
+    /// closes the tag, after the attributes written explicitly (`<x i:nil="true" xmlns="…" />`).
+    pending_default: Option<&'static str>,
     /// The `n` of the next `d{depth}p{n}` on the innermost element; restarts at 1 on every element.
     next_prefix: u32,
     path: Vec<Step>,
@@ -54,6 +57,7 @@ impl XmlWriter {
             bindings: Vec::with_capacity(8),
             open: Vec::with_capacity(8),
             start_tag_open: false,
+            pending_default: None,
             next_prefix: 1,
             path: Vec::with_capacity(8),
         }
@@ -74,7 +78,7 @@ impl XmlWriter {
         self.out.push_str(name);
         self.declare(Prefix::Xsi, XSI_NAMESPACE, 1);
         if !namespace.is_empty() {
-            self.declare(Prefix::Default, namespace, 1);
+            self.redeclare_default(namespace, 1);
         }
         self.open.push(Open {
             prefix: Prefix::Default,
@@ -196,7 +200,7 @@ impl XmlWriter {
             }
             None => {
                 self.out.push_str(&name);
-                self.declare(Prefix::Default, namespace, depth);
+                self.redeclare_default(namespace, depth);
                 Prefix::Default
             }
         };
@@ -209,6 +213,7 @@ impl XmlWriter {
         let depth = self.depth();
         let Some(open) = self.open.pop() else { return };
         if self.start_tag_open {
+            self.write_pending_default();
             self.out.push_str(" />");
             self.start_tag_open = false;
         } else {
@@ -223,6 +228,7 @@ impl XmlWriter {
 
     fn close_start_tag(&mut self) {
         if self.start_tag_open {
+            self.write_pending_default();
             self.out.push('>');
             self.start_tag_open = false;
         }
@@ -243,12 +249,28 @@ impl XmlWriter {
         self.declare(prefix, namespace, depth);
     }
 
-    fn declare(&mut self, prefix: Prefix, namespace: &'static str, depth: u32) {
-        self.out.push_str(" xmlns");
-        if prefix != Prefix::Default {
-            self.out.push(':');
-            push_prefix(&mut self.out, prefix);
+    /// Binds the default namespace now and writes its declaration when the start tag closes.
+    fn redeclare_default(&mut self, namespace: &'static str, depth: u32) {
+        self.pending_default = Some(namespace);
+        self.bindings.push(Binding {
+            prefix: Prefix::Default,
+            namespace,
+            depth,
+        });
+    }
+
+    fn write_pending_default(&mut self) {
+        if let Some(namespace) = self.pending_default.take() {
+            self.out.push_str(" xmlns=\"");
+            push_attribute_text(&mut self.out, namespace);
+            self.out.push('"');
         }
+    }
+
+    /// Declares a prefix on the open start tag: `xmlns:i` on the root, `xmlns:d2p1` on a member.
+    fn declare(&mut self, prefix: Prefix, namespace: &'static str, depth: u32) {
+        self.out.push_str(" xmlns:");
+        push_prefix(&mut self.out, prefix);
         self.out.push_str("=\"");
         push_attribute_text(&mut self.out, namespace);
         self.out.push('"');
