@@ -1,16 +1,49 @@
-//! The emitter on a schema that uses every construct: names, boxing, adapters, enums, TOP null handling. The
-//! output is checked as text and compiled.
+//! The emitter on schemas that use every construct: names, boxing, adapters, enums, TOP null handling
+//! (`features.yaml`), DataContract bases, namespaces and collections (`contracts.yaml`). The output is checked as
+//! text and compiled, and the compiled crate runs the tests generated from the schemas' samples.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn features() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/features/features.yaml")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/features")
+}
+
+fn rendered(file: &str) -> String {
+    let files = codegen::render(&features()).unwrap_or_else(|e| panic!("{e}"));
+    files[Path::new(file)].clone()
 }
 
 fn module() -> String {
-    let files = codegen::render(&features()).unwrap_or_else(|e| panic!("{e}"));
-    files[Path::new("src/features.rs")].clone()
+    rendered("src/features.rs")
+}
+
+#[test]
+fn data_contracts_name_their_bases_and_inherited_members() {
+    let module = rendered("src/contracts.rs");
+    assert!(
+        module.contains(
+            "#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, DataContract)]\n#[data_contract(\n    name = \"OrderOfstring\",\n    namespace = \"http://schemas.datacontract.org/2004/07/Shop.Orders\",\n    base_namespaces = [\"http://schemas.datacontract.org/2004/07/Shop.Base\",\n    \"http://schemas.datacontract.org/2004/07/Shop.Root\"]\n)]"
+        ),
+        "{module}"
+    );
+    assert!(
+        module.contains("#[serde(rename = \"Id\")]\n    #[serde_as(as = \"DotNetGuid\")]\n    #[data_member(inherited = 2)]\n    pub id: Uuid,"),
+        "{module}"
+    );
+    assert!(
+        module.contains("    #[data_member(inherited = 1)]\n    pub r#type: Option<String>,"),
+        "{module}"
+    );
+    assert!(
+        !module.contains("data_member(name"),
+        "element names come from serde's renames"
+    );
+    assert!(
+        module.contains("\"Order\" => visitor.visit_contract::<Order>(),")
+            && module.contains("\"Channel\" => visitor.visit::<Channel>(),"),
+        "structs are visited as contracts, enums as plain models: {module}"
+    );
 }
 
 #[test]
@@ -133,5 +166,9 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         String::from_utf8_lossy(&test.stdout),
         String::from_utf8_lossy(&test.stderr)
     );
-    assert!(String::from_utf8_lossy(&test.stdout).contains("test result: ok. 1 passed"));
+    assert!(
+        String::from_utf8_lossy(&test.stdout).contains("test result: ok. 4 passed"),
+        "the Tree JSON sample, and the Order JSON and XML samples each and into each other: {}",
+        String::from_utf8_lossy(&test.stdout)
+    );
 }

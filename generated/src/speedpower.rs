@@ -6,8 +6,8 @@
 
 use codegen_derive::WireEnum;
 use codegen_runtime::{
-    DotNetDateTime, DotNetDouble, Endpoint, Format, ModelVisitor, Operation, Protocol,
-    ProviderInfo, Uuid,
+    DotNetDateTime, DotNetDouble, DotNetGuid, Endpoint, Format, ModelVisitor, Operation,
+    Protocol, ProviderInfo, Uuid,
 };
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +38,7 @@ impl Operation for AddRefund {
 /// The document calls it `SpeedPower.Utility.Models.Project.Orders.Service.WebApiIntactRefundModel`.
 ///
 /// Note: The doc is the body parameter's description ("Body Parameters").
+#[serde_with::serde_as]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct WebApiIntactRefundModel {
@@ -50,6 +51,7 @@ pub struct WebApiIntactRefundModel {
     /// Required.
     pub refund_includes: Vec<AddRefundIncludeModel>,
     /// 父级ID
+    #[serde_as(as = "DotNetGuid")]
     pub order_id: Uuid,
     /// 外部退票单号
     ///
@@ -80,9 +82,11 @@ pub struct WebApiIntactRefundModel {
 /// The document calls it `SpeedPower.Utility.Models.Project.Orders.Service.AddRefundExpandModel`.
 ///
 /// Note: The document has no table for this type (no descriptions or annotations): the members and their order are taken from the JSON sample. RefundId is a GUID; SettingKey and SettingValue are "sample string 2"/"3", so strings (RefundId consumed index 1, so it is a non-nullable Guid).
+#[serde_with::serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AddRefundExpandModel {
+    #[serde_as(as = "DotNetGuid")]
     pub refund_id: Uuid,
     pub setting_key: Option<String>,
     pub setting_value: Option<String>,
@@ -95,6 +99,7 @@ pub struct AddRefundExpandModel {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AddRefundPaymentModel {
+    #[serde_as(as = "DotNetGuid")]
     pub refund_id: Uuid,
     pub confirmed: bool,
     pub reconciled: bool,
@@ -109,10 +114,13 @@ pub struct AddRefundPaymentModel {
 /// The document calls it `SpeedPower.Utility.Models.Project.Orders.Service.AddRefundIncludeModel`.
 ///
 /// Note: The document has no table for this type (no descriptions or annotations): the members and their order are taken from the JSON sample, where both are GUIDs (random values; whether either is Nullable cannot be told).
+#[serde_with::serde_as]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AddRefundIncludeModel {
+    #[serde_as(as = "DotNetGuid")]
     pub refund_id: Uuid,
+    #[serde_as(as = "DotNetGuid")]
     pub passenger_id: Uuid,
 }
 

@@ -4,14 +4,14 @@
 
 use codegen_runtime::xml::{self, DataContract};
 use codegen_runtime::{
-    Format, Model, ModelVisitor, Problem, Protocol, ProviderInfo, Rejection, Stage, json,
+    Format, Model, ModelVisitor, Problem, Protocol, ProviderInfo, Rejection, Stage, bson, form,
+    json,
 };
+
+mod hex;
 
 /// Payloads larger than this are refused before parsing; no provider message comes near it.
 pub const MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The formats this runner reads and writes today; the others a provider speaks arrive with their serializers.
-const IMPLEMENTED: [Format; 2] = [Format::Json, Format::Xml];
 
 const USAGE: &str =
     "usage: conformance PROVIDER TYPE FROM TO\n  FROM, TO: json | xml | form | bson";
@@ -109,11 +109,6 @@ impl Request {
             if !info.speaks(format) {
                 return Err(format!("provider `{provider}` does not speak {name}"));
             }
-            if !IMPLEMENTED.contains(&format) {
-                return Err(format!(
-                    "{name} is not supported by this runner yet (provider `{provider}` speaks it; the serializer has not landed)"
-                ));
-            }
         }
         let [from, to] = formats;
         Ok(Request {
@@ -148,18 +143,30 @@ struct Convert<'a> {
 }
 
 impl Convert<'_> {
-    /// The formats every model has through serde.
+    /// Reads the formats every model has through serde: JSON, form, and BSON as hex text.
     fn read<T: Model>(&self) -> Result<T, Failure> {
         let text = std::str::from_utf8(self.input).map_err(|error| {
             rejection("invalid_utf8", format!("the payload is not UTF-8: {error}"))
         })?;
-        Ok(json::from_str(text)?)
+        Ok(match self.from {
+            Format::Form => form::from_str(text)?,
+            Format::Bson => bson::from_slice(&hex::decode(text)?)?,
+            Format::Json | Format::Xml => json::from_str(text)?,
+        })
     }
 
     fn write<T: Model>(&self, value: &T) -> Result<Vec<u8>, Failure> {
-        json::to_string(value, self.protocol)
-            .map(String::into_bytes)
-            .map_err(|error| Failure::Rejected(rejection("unwritable", error.to_string())))
+        let unwritable = |error: String| Failure::Rejected(rejection("unwritable", error));
+        match self.to {
+            Format::Form => form::to_string(value).map_err(|e| unwritable(e.to_string())),
+            Format::Bson => bson::to_vec(value)
+                .map(|bytes| hex::encode(&bytes))
+                .map_err(|e| unwritable(e.to_string())),
+            Format::Json | Format::Xml => {
+                json::to_string(value, self.protocol).map_err(|e| unwritable(e.to_string()))
+            }
+        }
+        .map(String::into_bytes)
     }
 }
 

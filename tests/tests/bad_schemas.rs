@@ -256,6 +256,7 @@ corpus! {
     unknown_top_level_key,
     unsupported_version,
     version_as_string,
+    xml_namespace_missing,
     yaml_bad_indentation,
     yaml_tab_indentation,
     yaml_too_deep,

@@ -178,12 +178,12 @@ fn usage_errors_exit_2_with_a_message() {
             "provider `speedpower` does not speak xml",
         ),
         (
-            &["ctt", "ApiResultOfString", "json", "xml"],
-            "xml is not supported by this runner yet",
+            &["ctt", "Terminal", "json", "xml"],
+            "`Terminal` is not an XML document",
         ),
         (
-            &["digitalscience", "CommonOperationResult", "bson", "json"],
-            "bson is not supported by this runner yet",
+            &["ctt", "ApiResultOfString", "json", "bson"],
+            "provider `ctt` does not speak bson",
         ),
         (
             &["ctt", "ApiResultOfString", "json"],

@@ -442,11 +442,8 @@ mod speedpower_xml {
     )]
     #[serde(rename_all = "PascalCase")]
     pub struct AddRefundExpandModel {
-        #[data_member(name = "RefundId")]
         refund_id: Uuid,
-        #[data_member(name = "SettingKey")]
         setting_key: Option<String>,
-        #[data_member(name = "SettingValue")]
         setting_value: Option<String>,
     }
 
@@ -457,21 +454,14 @@ mod speedpower_xml {
     )]
     #[serde(rename_all = "PascalCase")]
     pub struct AddRefundPaymentModel {
-        #[data_member(name = "RefundId")]
         refund_id: Uuid,
-        #[data_member(name = "Confirmed")]
         confirmed: bool,
-        #[data_member(name = "Reconciled")]
         reconciled: bool,
         #[serde_as(as = "DotNetDouble")]
-        #[data_member(name = "RefundPrice")]
         refund_price: f64,
         #[serde_as(as = "DotNetDouble")]
-        #[data_member(name = "CostPrice")]
         cost_price: f64,
-        #[data_member(name = "TransactionId")]
         transaction_id: Option<String>,
-        #[data_member(name = "Remarks")]
         remarks: Option<String>,
     }
 
@@ -481,9 +471,7 @@ mod speedpower_xml {
     )]
     #[serde(rename_all = "PascalCase")]
     pub struct AddRefundIncludeModel {
-        #[data_member(name = "RefundId")]
         refund_id: Uuid,
-        #[data_member(name = "PassengerId")]
         passenger_id: Uuid,
     }
 
@@ -493,25 +481,15 @@ mod speedpower_xml {
     )]
     #[serde(rename_all = "PascalCase")]
     pub struct WebApiIntactRefundModel {
-        #[data_member(name = "RefundExpands")]
         refund_expands: Option<Vec<AddRefundExpandModel>>,
-        #[data_member(name = "RefundPayments")]
         refund_payments: Option<Vec<AddRefundPaymentModel>>,
-        #[data_member(name = "RefundIncludes")]
         refund_includes: Vec<AddRefundIncludeModel>,
-        #[data_member(name = "OrderId")]
         order_id: Uuid,
-        #[data_member(name = "RefundExternalNumber")]
         refund_external_number: String,
-        #[data_member(name = "RefundType")]
         refund_type: RefundType,
-        #[data_member(name = "RefundStyle")]
         refund_style: RefundType,
-        #[data_member(name = "LatestTime")]
         latest_time: Option<DotNetDateTime>,
-        #[data_member(name = "Remarks")]
         remarks: Option<String>,
-        #[data_member(name = "ExternalTime")]
         external_time: DotNetDateTime,
     }
 }

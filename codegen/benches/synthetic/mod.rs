@@ -207,6 +207,12 @@ impl Provider {
         for index in 0..self.types {
             lines.push(format!("  {}:", self.type_name(index)));
             lines.push(format!("    doc: Synthetic struct {index} of {}", self.id));
+            if self.protocol == Protocol::WebApi {
+                lines.push(format!(
+                    "    xml: {{ namespace: \"http://schemas.datacontract.org/2004/07/Synthetic.{}\" }}",
+                    self.id
+                ));
+            }
             lines.push(
                 if self.fields == 0 {
                     "    fields: []"

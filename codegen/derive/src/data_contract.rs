@@ -61,13 +61,25 @@ fn parse(input: &DeriveInput) -> syn::Result<Contract<'_>> {
         ));
     }
     let container = parse_container(input, &mut errors);
+    let rename_all = serde_attribute(&input.attrs, "rename_all", &mut errors).and_then(|rule| {
+        match RenameRule::parse(&rule.value()) {
+            Some(rule) => Some(rule),
+            None => {
+                errors.push(syn::Error::new(
+                    rule.span(),
+                    "DataContract does not know this `rename_all` rule",
+                ));
+                None
+            }
+        }
+    });
     let mut members = Vec::new();
     let mut skipped = Vec::new();
     for field in fields {
         let Some(ident) = field.ident.clone() else {
             continue;
         };
-        match parse_member(field, &ident, &container, &mut errors) {
+        match parse_member(field, &ident, &container, rename_all, &mut errors) {
             Some(member) => members.push(member),
             None => skipped.push(ident),
         }
@@ -159,6 +171,7 @@ fn parse_member(
     field: &syn::Field,
     ident: &Ident,
     container: &Container,
+    rename_all: Option<RenameRule>,
     errors: &mut Errors,
 ) -> Option<Member> {
     let mut name = None;
@@ -196,10 +209,13 @@ fn parse_member(
     if skip {
         return None;
     }
-    let name = name.unwrap_or_else(|| {
-        let text = ident.to_string();
-        text.strip_prefix("r#").unwrap_or(&text).to_owned()
-    });
+    let name = name
+        .or_else(|| serde_attribute(&field.attrs, "rename", errors).map(|name| name.value()))
+        .unwrap_or_else(|| {
+            let text = ident.to_string();
+            let bare = text.strip_prefix("r#").unwrap_or(&text);
+            rename_all.map_or_else(|| bare.to_owned(), |rule| rule.apply(bare))
+        });
     if !is_xml_name(&name) {
         errors.push(syn::Error::new(
             field.span(),
@@ -230,6 +246,81 @@ fn parse_member(
         order,
         span: field.span(),
     })
+}
+
+/// The string value of `#[serde(key = "...")]`, so one rename serves JSON and XML alike, as the CLR name does for
+/// Json.NET and DataContractSerializer. Other serde keys are passed over.
+fn serde_attribute(attrs: &[syn::Attribute], key: &str, errors: &mut Errors) -> Option<LitStr> {
+    let mut found = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident(key) && meta.input.peek(syn::Token![=]) {
+                found = Some(meta.value()?.parse::<LitStr>()?);
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                content.parse::<TokenStream>()?;
+            }
+            Ok(())
+        });
+        if let Err(error) = parsed {
+            errors.push(error);
+        }
+    }
+    found
+}
+
+/// serde's `rename_all` rules, applied to a snake_case field name as serde applies them.
+#[derive(Clone, Copy)]
+enum RenameRule {
+    Lower,
+    Upper,
+    Pascal,
+    Camel,
+    ScreamingSnake,
+    Kebab,
+    ScreamingKebab,
+}
+
+impl RenameRule {
+    fn parse(rule: &str) -> Option<RenameRule> {
+        Some(match rule {
+            "lowercase" | "snake_case" => RenameRule::Lower,
+            "UPPERCASE" => RenameRule::Upper,
+            "PascalCase" => RenameRule::Pascal,
+            "camelCase" => RenameRule::Camel,
+            "SCREAMING_SNAKE_CASE" => RenameRule::ScreamingSnake,
+            "kebab-case" => RenameRule::Kebab,
+            "SCREAMING-KEBAB-CASE" => RenameRule::ScreamingKebab,
+            _ => return None,
+        })
+    }
+
+    fn apply(self, field: &str) -> String {
+        match self {
+            RenameRule::Lower => field.to_owned(),
+            RenameRule::Upper | RenameRule::ScreamingSnake => field.to_ascii_uppercase(),
+            RenameRule::Pascal | RenameRule::Camel => {
+                let mut out = String::with_capacity(field.len());
+                let mut capitalize = matches!(self, RenameRule::Pascal);
+                for ch in field.chars() {
+                    if ch == '_' {
+                        capitalize = true;
+                    } else if capitalize {
+                        out.push(ch.to_ascii_uppercase());
+                        capitalize = false;
+                    } else {
+                        out.push(ch);
+                    }
+                }
+                out
+            }
+            RenameRule::Kebab => field.replace('_', "-"),
+            RenameRule::ScreamingKebab => field.replace('_', "-").to_ascii_uppercase(),
+        }
+    }
 }
 
 fn check_duplicates(members: &[Member], errors: &mut Errors) {

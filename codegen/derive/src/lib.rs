@@ -53,8 +53,9 @@ pub fn derive_wire_enum(input: TokenStream) -> TokenStream {
 /// ```
 ///
 /// `name` (default: the type's name) and `namespace` (required) make the contract: the root element and the namespace
-/// of the type's own members. Each field is a data member written as an element of its name (or
-/// `#[data_member(name = "...")]`); a member a base type declares says how many levels up with `inherited = N` and
+/// of the type's own members. Each field is a data member written as an element of its name: `#[data_member(name =
+/// "...")]`, else serde's `rename` or `rename_all` (one rename serves JSON and XML, as a CLR name serves Json.NET and
+/// DataContractSerializer), else the field's own name. A member a base type declares says how many levels up with `inherited = N` and
 /// gives that type's `namespace`. Members are written base first, then by `order = N` if given, then by the ordinal
 /// order of their names, as DataContractSerializer writes them; `#[data_member(skip)]` leaves a field out (it is
 /// `Default` on read). Every field's type implements `codegen_runtime::xml::XmlValue`: the scalars, `Option`, `Box`,

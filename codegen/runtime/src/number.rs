@@ -12,6 +12,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_with::{DeserializeAs, SerializeAs};
 
+/// The name under which serde_json serializes (as a struct) and deserializes (as a newtype) a `RawValue`; serde_json
+/// does not export it. [`DotNetDouble`] and [`DotNetDecimal`] hand their number text over as a `RawValue`, so the
+/// form and BSON serializers recognise it by this name.
+pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
 /// A .NET `double`: `ToString("R")` digits, `1E+20` exponents, `5.0` for integral values, and NaN and the
 /// infinities as strings (`FloatFormatHandling.String`).
 pub struct DotNetDouble;
@@ -25,10 +30,17 @@ const DECIMAL_EXPECTED: &str = "a decimal number, or a string holding one";
 impl SerializeAs<f64> for DotNetDouble {
     fn serialize_as<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
         let value = *value;
+        // The non-finite values are JSON strings, handed over raw like the numbers so a BSON writer still sees
+        // a double.
         if value.is_nan() {
-            serializer.serialize_str("NaN")
+            serialize_raw("\"NaN\"".to_owned(), serializer)
         } else if value.is_infinite() {
-            serializer.serialize_str(if value > 0.0 { "Infinity" } else { "-Infinity" })
+            let text = if value > 0.0 {
+                "\"Infinity\""
+            } else {
+                "\"-Infinity\""
+            };
+            serialize_raw(text.to_owned(), serializer)
         } else {
             serialize_raw(double_text(value), serializer)
         }

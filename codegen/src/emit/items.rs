@@ -157,18 +157,12 @@ impl ItemEmitter<'_> {
             .collect()
     }
 
-    /// `#[data_member(...)]` where the XML element is not simply the field's name in its own type's namespace.
+    /// `#[data_member(inherited = N)]` for a member a base type declares; the element name is serde's.
     fn data_member(field: &Field) -> Option<TokenStream> {
-        let name = (field.wire_name != field.rust_name.bare()).then(|| {
-            let wire = &field.wire_name;
-            quote!(name = #wire)
-        });
-        let inherited = (field.inherited > 0).then(|| {
+        (field.inherited > 0).then(|| {
             let level = Literal::u32_unsuffixed(field.inherited);
-            quote!(inherited = #level)
-        });
-        let parts: Vec<TokenStream> = name.into_iter().chain(inherited).collect();
-        (!parts.is_empty()).then(|| quote!(#[data_member(#(#parts),*)]))
+            quote!(#[data_member(inherited = #level)])
+        })
     }
 
     fn field(&mut self, field: &Field, rename_all: bool, data_contract: bool) -> TokenStream {
@@ -235,7 +229,10 @@ impl ItemEmitter<'_> {
                 self.imports.runtime.insert("DotNetDecimal");
                 runtime(&mut self.imports, "Decimal")
             }
-            Scalar::Guid => runtime(&mut self.imports, "Uuid"),
+            Scalar::Guid => {
+                self.imports.runtime.insert("DotNetGuid");
+                runtime(&mut self.imports, "Uuid")
+            }
             Scalar::DateTime => runtime(&mut self.imports, "DotNetDateTime"),
             Scalar::TopDateTime => runtime(&mut self.imports, "TopDateTime"),
             Scalar::Date => runtime(&mut self.imports, "Date"),
@@ -321,11 +318,13 @@ fn type_paragraphs(ty: &Type) -> Vec<String> {
     paragraphs
 }
 
-/// The serde_with adapter a field's type needs to write numbers as Json.NET does, if any.
+/// The serde_with adapter a field's type needs to be written as Json.NET writes it (numbers in .NET's text, Guids
+/// as BSON binaries), if any.
 fn adapter(ty: &FieldType) -> Option<TokenStream> {
     match ty {
         FieldType::Scalar(Scalar::Double) => Some(quote!(DotNetDouble)),
         FieldType::Scalar(Scalar::Decimal) => Some(quote!(DotNetDecimal)),
+        FieldType::Scalar(Scalar::Guid) => Some(quote!(DotNetGuid)),
         FieldType::List(item) => adapter(item).map(|inner| quote!(Vec<#inner>)),
         FieldType::Scalar(_) | FieldType::Named(_) => None,
     }

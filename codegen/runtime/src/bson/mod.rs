@@ -37,14 +37,13 @@ use serde_path_to_error::Segment;
 use serde_with::{DeserializeAs, SerializeAs};
 use uuid::Uuid;
 
+use crate::number::RAW_VALUE_TOKEN as RAW_VALUE;
 use crate::{DotNetDateTime, Offset, Problem, Rejection, Stage};
 
 /// The newtype name [`DotNetDateTime`] serializes its text under, so this writer can emit a date element.
 pub(crate) const DATE_TIME: &str = "$codegen_runtime::DotNetDateTime";
 /// The newtype name [`DotNetGuid`] serializes its text under, so this writer can emit a binary Guid.
 const GUID: &str = "$codegen_runtime::DotNetGuid";
-/// `serde_json`'s private name for a `RawValue`, which carries the number text of `DotNetDouble`/`DotNetDecimal`.
-const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
 /// The element type bytes of the BSON specification that Json.NET writes for a serialized .NET object.
 mod element {

@@ -5,9 +5,9 @@ use std::fmt;
 use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
 
-use super::RAW_VALUE_TOKEN;
 use super::keys::{self, Node};
 use super::scalar::{boolean, character, float, integer, is_json_number};
+use crate::number::RAW_VALUE_TOKEN;
 use crate::{Problem, Rejection, Stage};
 
 /// The tree of a leaf that has a value but no keys below it.

@@ -14,8 +14,3 @@ mod tests;
 
 pub use de::from_str;
 pub use ser::{FormError, to_string};
-
-/// The name under which `serde_json::value::RawValue` serializes (as a struct) and deserializes (as a newtype)
-/// its JSON text; serde_json does not export it. `DotNetDouble` and `DotNetDecimal` write their numbers
-/// through a `RawValue`, and `DotNetDecimal` reads one to keep a decimal's digits.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";

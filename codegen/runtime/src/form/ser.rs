@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::ser::{self, Impossible, Serialize};
 
-use super::RAW_VALUE_TOKEN;
+use crate::number::RAW_VALUE_TOKEN;
 
 /// The encoded body, and how many pairs it holds so far.
 struct Pairs {
