@@ -16,6 +16,8 @@ mod json_dialect;
 mod number;
 mod problem;
 mod registry;
+pub mod sm4;
+pub mod top;
 mod top_datetime;
 pub mod xml;
 
