@@ -7,10 +7,26 @@ use serde_json::error::Category;
 use crate::json_dialect::{JsonNet, TopSdk};
 use crate::{Problem, Protocol, Rejection, Stage};
 use serde_json::Serializer;
+use serde_json::ser::Formatter;
 
 /// Parses a payload; on failure the one [`Problem`] says where (`$.refundparm.ticketids[1]`) and what kind of
 /// failure it was, so a caller can point at the field instead of at a line and column.
+///
+/// A payload that parses is read by serde_json alone: tracking the path wraps every deserializer and visitor, which
+/// made a good parse about twice as slow as serde_json's (`tests/benches/format_ratios.rs`). Only a failed parse is
+/// read again with tracking, and that second read's result is returned as it is, so a failure is reported exactly
+/// as when every parse was tracked.
+#[inline]
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
+    match serde_json::from_str(text) {
+        Ok(value) => Ok(value),
+        Err(_) => from_str_located(text),
+    }
+}
+
+/// Parses with the path tracked, to locate a failure.
+#[cold]
+fn from_str_located<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|error| rejection(json_path(&error.path().to_string()), error.into_inner()))?;
@@ -23,13 +39,85 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
 
 /// Serializes as the provider's own JSON writer does: no whitespace (Json.NET's `Formatting.None`, TOP's
 /// `JSONWriter`), and the escapes of Json.NET for Web API or of the TOP Java SDK for TOP.
+///
+/// For Web API, serde_json's own writer writes first: its output differs from Json.NET's only where a string holds
+/// U+0085, U+2028 or U+2029, which Json.NET escapes. Writing through [`JsonNet`] every time took 1.4 to 1.7 times
+/// serde_json's time, 2.2 times on non-ASCII text (`tests/benches/format_ratios.rs`): the formatter tests every
+/// string fragment, and a `Vec<u8>` written through a formatter must have its UTF-8 checked again to become a
+/// `String`. Here only the output is scanned, once and quickly; the rare output that holds one of the three
+/// characters is written again with [`JsonNet`].
+#[inline]
 pub fn to_string<T: Serialize>(value: &T, protocol: Protocol) -> Result<String, serde_json::Error> {
-    let mut out = Vec::with_capacity(256);
     match protocol {
-        Protocol::WebApi => value.serialize(&mut Serializer::with_formatter(&mut out, JsonNet))?,
-        Protocol::Top => value.serialize(&mut Serializer::with_formatter(&mut out, TopSdk))?,
+        Protocol::WebApi => {
+            let text = serde_json::to_string(value)?;
+            if has_json_net_escape(&text) {
+                write_with(value, JsonNet)
+            } else {
+                Ok(text)
+            }
+        }
+        Protocol::Top => write_with(value, TopSdk),
     }
+}
+
+fn write_with<T: Serialize, F: Formatter>(
+    value: &T,
+    formatter: F,
+) -> Result<String, serde_json::Error> {
+    let mut out = Vec::with_capacity(256);
+    value.serialize(&mut Serializer::with_formatter(&mut out, formatter))?;
     String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
+/// Whether `text` holds U+0085 (C2 85 in UTF-8), U+2028 or U+2029 (E2 80 A8, E2 80 A9).
+///
+/// Nearly every output has neither lead byte, which blocks with no early exit inside them find out in vector
+/// compares (a last short block is read again as the last sixteen bytes, overlapping the one before); only then is
+/// the text looked at closely.
+#[inline]
+fn has_json_net_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut blocks = bytes.chunks_exact(64);
+    let lead = blocks.by_ref().any(has_lead_byte) || {
+        let rest = blocks.remainder();
+        let mut sixteens = rest.chunks_exact(16);
+        sixteens.by_ref().any(has_lead_byte)
+            || match (sixteens.remainder().len(), bytes.len()) {
+                (0, _) => false,
+                (_, 16..) => has_lead_byte(&bytes[bytes.len() - 16..]),
+                _ => has_lead_byte(bytes),
+            }
+    };
+    lead && has_json_net_escape_exactly(bytes)
+}
+
+#[inline]
+fn has_lead_byte(block: &[u8]) -> bool {
+    // 0xC2 and 0xE2 differ only in bit 5.
+    block
+        .iter()
+        .fold(false, |found, &byte| found | (byte & 0xDF == 0xC2))
+}
+
+/// The close look, block by block, for text with lead bytes of other characters (Chinese punctuation such as
+/// `“`, `”`, `—` and `…` starts with 0xE2).
+#[cold]
+fn has_json_net_escape_exactly(bytes: &[u8]) -> bool {
+    let escaped_at = |at: usize| match bytes[at] {
+        0xC2 => bytes.get(at + 1) == Some(&0x85),
+        0xE2 => matches!(bytes.get(at + 1..at + 3), Some([0x80, 0xA8 | 0xA9])),
+        _ => false,
+    };
+    let mut blocks = bytes.chunks_exact(16);
+    let mut start = 0;
+    for block in blocks.by_ref() {
+        if has_lead_byte(block) && (start..start + 16).any(escaped_at) {
+            return true;
+        }
+        start += 16;
+    }
+    (start..bytes.len()).any(escaped_at)
 }
 
 /// Removes the whitespace between tokens and nothing else.
@@ -252,6 +340,29 @@ mod tests {
             to_string(&text, Protocol::Top).unwrap(),
             "\"a\\/b\\u0001\\u001F\\t\\u007F\\u0085\\u009F\u{2028}\u{2029}é😀\\\"\\\\\""
         );
+    }
+
+    /// Web API output is serde_json's unless it holds a character Json.NET escapes: one is found wherever it stands
+    /// across the scan's blocks, and Chinese punctuation, whose UTF-8 also starts with 0xE2, is not taken for one.
+    #[test]
+    fn json_net_escapes_are_found_wherever_they_stand() {
+        for escaped in ['\u{85}', '\u{2028}', '\u{2029}'] {
+            for before in 0..140 {
+                for after in ["", "“—…”", "x"] {
+                    let text = format!("{}{escaped}{after}", "a".repeat(before));
+                    let expected = write_with(&text, JsonNet).unwrap();
+                    assert!(expected.contains("\\u"), "{expected}");
+                    assert_eq!(to_string(&text, Protocol::WebApi).unwrap(), expected);
+                }
+            }
+        }
+        for length in 0..140 {
+            let text: String = "“—…”é张".chars().cycle().take(length).collect();
+            assert_eq!(
+                to_string(&text, Protocol::WebApi).unwrap(),
+                format!("\"{text}\"")
+            );
+        }
     }
 
     #[test]
