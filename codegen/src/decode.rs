@@ -9,6 +9,8 @@ use crate::diagnostic::{Diagnostics, Pos, suggest};
 use crate::schema::*;
 use crate::yaml::{Node, Value};
 
+mod rules;
+
 const TOP_KEYS: &[&str] = &[
     "version",
     "provider",
@@ -32,6 +34,7 @@ const STRUCT_KEYS: &[&str] = &[
     "base",
     "abstract",
     "xml",
+    "rules",
 ];
 const ENUM_KEYS: &[&str] = &[
     "doc",
@@ -51,14 +54,19 @@ const FIELD_KEYS: &[&str] = &[
     "nullable",
     "min_len",
     "max_len",
+    "min",
+    "max",
     "pattern",
     "format",
     "encryption",
+    "sensitive",
     "doc",
     "note",
 ];
 const VALUE_KEYS: &[&str] = &["value", "name", "rust_name", "doc", "note"];
-const EXAMPLE_KEYS: &[&str] = &["type", "source", "note", "json", "xml", "form", "bson"];
+const EXAMPLE_KEYS: &[&str] = &[
+    "type", "source", "note", "json", "xml", "form", "bson", "breaks",
+];
 const PROTOCOLS: [(&str, Protocol); 2] = [("webapi", Protocol::WebApi), ("top", Protocol::Top)];
 const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
 /// The language versions this generator reads.
@@ -578,6 +586,7 @@ impl Decoder<'_> {
         let base = self.optional_spanned(m, "base");
         let is_abstract = self.flag(m, "abstract").unwrap_or(false);
         let xml = m.take("xml").map(|node| self.xml(node)).unwrap_or_default();
+        let rules = m.take("rules").map_or_else(Vec::new, |node| self.rules(node));
         let fields = match m.take("fields") {
             Some(node) => self
                 .list(node, "`fields`")
@@ -598,6 +607,7 @@ impl Decoder<'_> {
             base,
             is_abstract,
             xml,
+            rules,
         })
     }
 
@@ -641,6 +651,7 @@ impl Decoder<'_> {
                 "swap them, or correct the one the document states",
             );
         }
+        let (min, max) = self.bounds(&mut m);
         let pattern = self.optional_spanned(&mut m, "pattern");
         if let Some(pattern) = &pattern
             && let Err(error) = regex::Regex::new(&pattern.value)
@@ -660,6 +671,7 @@ impl Decoder<'_> {
             .take("encryption")
             .and_then(|node| self.choice(node, &ENCRYPTIONS, "encryption"))
             .map(|e| e.value);
+        let sensitive = self.flag(&mut m, "sensitive").unwrap_or(false);
         let doc = self.optional_string(&mut m, "doc");
         let note = self.optional_string(&mut m, "note");
         self.finish(m);
@@ -671,9 +683,12 @@ impl Decoder<'_> {
             nullable,
             min_len,
             max_len,
+            min,
+            max,
             pattern,
             format,
             encryption,
+            sensitive,
             doc,
             note,
         })
@@ -796,6 +811,7 @@ impl Decoder<'_> {
                 samples.push((format, text));
             }
         }
+        let breaks = m.take("breaks").map_or_else(Vec::new, |node| self.breaks(node));
         if !any_sample {
             self.diags.error_with_hint(
                 m.pos,
@@ -809,6 +825,7 @@ impl Decoder<'_> {
             source,
             note,
             samples,
+            breaks,
         })
     }
 }

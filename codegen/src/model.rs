@@ -2,7 +2,7 @@
 //! already applied (field order, nullability, boxing). The emitter only reads it.
 
 pub use crate::schema::{
-    Encryption, EndpointDecl as Endpoint, Format, Protocol, Repr, Scalar, TextFormat,
+    Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar, TextFormat,
 };
 
 use crate::names::RustName;
@@ -67,6 +67,19 @@ pub struct Struct {
     pub omit_nulls: bool,
     pub xml_name: String,
     pub xml_namespace: Option<String>,
+    /// Cross-field rules of the type itself (a base's rules stay with the base's own fields).
+    pub rules: Vec<Rule>,
+}
+
+/// `require` must be present when `when` equals `equals`; both name fields of the struct.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub when: RustName,
+    pub equals: Literal,
+    pub require: RustName,
+    pub code: String,
+    pub message: String,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,9 +94,13 @@ pub struct Field {
     pub required: bool,
     pub min_len: Option<u32>,
     pub max_len: Option<u32>,
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
     pub pattern: Option<String>,
     pub format: Option<TextFormat>,
     pub encryption: Option<Encryption>,
+    /// Redacted from `Debug` and error messages.
+    pub sensitive: bool,
     pub doc: Option<String>,
     pub note: Option<String>,
     /// The struct that declares the field (a base, for inherited ones).
@@ -123,6 +140,8 @@ pub struct Example {
     pub ty: TypeId,
     pub source: Option<String>,
     pub samples: Vec<(Format, String)>,
+    /// The validation codes the sample breaks, in the order validation reports them.
+    pub breaks: Vec<String>,
 }
 
 impl Provider {
@@ -131,9 +150,9 @@ impl Provider {
         self.protocol.uses_data_contract(&self.formats)
     }
 
-    /// The types a Rust item is emitted for, in schema order.
-    pub fn emitted_types(&self) -> impl Iterator<Item = &Type> {
-        self.types.iter().filter(|ty| match &ty.kind {
+    /// The types a Rust item is emitted for, with their ids, in schema order.
+    pub fn emitted_types(&self) -> impl Iterator<Item = (TypeId, &Type)> {
+        self.types.iter().enumerate().filter(|(_, ty)| match &ty.kind {
             TypeKind::Struct(s) => !s.is_abstract,
             TypeKind::Enum(_) => true,
         })

@@ -114,6 +114,35 @@ pub struct StructDecl {
     pub base: Option<Spanned<String>>,
     pub is_abstract: bool,
     pub xml: XmlDecl,
+    pub rules: Vec<RuleDecl>,
+}
+
+/// A rule the document states across fields: `require` must be present when field `when` equals a literal. The
+/// provider reports a broken rule with its own `code` and `message`, so the schema records both.
+#[derive(Clone, Debug)]
+pub struct RuleDecl {
+    pub when: Spanned<String>,
+    pub equals: Spanned<Literal>,
+    pub require: Spanned<String>,
+    pub code: Spanned<String>,
+    pub message: String,
+    pub note: Option<String>,
+    pub pos: Pos,
+}
+
+/// A literal a rule compares a field with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    Int(i64),
+    Str(String),
+    Bool(bool),
+}
+
+/// A numeric bound as written; integers stay exact.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bound {
+    Int(i64),
+    Float(f64),
 }
 
 /// DataContract naming: the contract name (defaults to the type's key) and namespace.
@@ -132,9 +161,13 @@ pub struct FieldDecl {
     pub nullable: Option<bool>,
     pub min_len: Option<Spanned<u32>>,
     pub max_len: Option<Spanned<u32>>,
+    pub min: Option<Spanned<Bound>>,
+    pub max: Option<Spanned<Bound>>,
     pub pattern: Option<Spanned<String>>,
     pub format: Option<Spanned<TextFormat>>,
     pub encryption: Option<Encryption>,
+    /// Redacted from `Debug` and error messages; SM4-encrypted fields are sensitive whether marked or not.
+    pub sensitive: bool,
     pub doc: Option<String>,
     pub note: Option<String>,
 }
@@ -265,4 +298,6 @@ pub struct ExampleDecl {
     pub source: Option<String>,
     pub note: Option<String>,
     pub samples: Vec<(Format, Spanned<String>)>,
+    /// The validation codes the sample breaks, for a document whose own sample breaks one of its rules.
+    pub breaks: Vec<Spanned<String>>,
 }

@@ -192,11 +192,10 @@ corpus! {
     alias_bomb,
     bad_provider_hides_other_problems,
     base_self_reference,
-
     base_typo_suggests_itself,
+    bound_on_string,
     dangling_base,
     dangling_request,
-
     duplicate_field_wire_name,
     duplicate_mapping_key,
     duplicate_type_key,
@@ -204,7 +203,6 @@ corpus! {
     enum_duplicate_values,
     enum_no_values,
     enum_string_value_int_repr,
-
     enum_unknown_repr,
     enum_value_other,
     example_format_not_spoken,
@@ -232,7 +230,6 @@ corpus! {
     missing_provider_title,
     missing_types,
     missing_version,
-
     note_not_text,
     operation_http_and_top,
     operation_without_endpoint,
@@ -241,6 +238,11 @@ corpus! {
     required_cycle,
     required_not_bool,
     response_is_enum,
+    rule_code_is_not_a_code,
+    rule_equals_wrong_type,
+    rule_requires_a_field_always_present,
+    rule_unknown_field,
+    rule_without_message,
     struct_without_fields,
     three_problems,
     type_case_collision,
@@ -261,7 +263,6 @@ corpus! {
     yaml_tab_indentation,
     yaml_too_deep,
     yaml_unclosed_flow_sequence,
-
     yaml_unclosed_flow_sequence_mid_file,
 }
 

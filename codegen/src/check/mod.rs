@@ -1,6 +1,7 @@
 //! A decoded `Schema` into the checked model: references resolved, names chosen and free of collisions, the
 //! protocol's rules applied. Every problem is reported, located at the value that causes it.
 
+mod conditions;
 mod cycles;
 mod json_order;
 
@@ -317,9 +318,12 @@ impl<'a> Checker<'a> {
             required: decl.required,
             min_len: decl.min_len.as_ref().map(|l| l.value),
             max_len: decl.max_len.as_ref().map(|l| l.value),
+            min: decl.min.as_ref().map(|b| b.value),
+            max: decl.max.as_ref().map(|b| b.value),
             pattern: decl.pattern.as_ref().map(|p| p.value.clone()),
             format: decl.format.as_ref().map(|f| f.value),
             encryption: decl.encryption,
+            sensitive: decl.sensitive || decl.encryption.is_some(),
             doc: decl.doc.clone(),
             note: decl.note.clone(),
             declared_by: owner,
@@ -386,6 +390,39 @@ impl<'a> Checker<'a> {
                     ),
                     "remove the limit, or give the field a string type",
                 );
+            }
+        }
+        let number = match ty {
+            FieldType::Scalar(scalar @ (Scalar::Int32 | Scalar::Int64)) => Some((*scalar, true)),
+            FieldType::Scalar(scalar @ (Scalar::Double | Scalar::Decimal)) => {
+                Some((*scalar, false))
+            }
+            _ => None,
+        };
+        for bound in [&decl.min, &decl.max].into_iter().flatten() {
+            match number {
+                None => self.diags.error_with_hint(
+                    bound.pos,
+                    format!(
+                        "field `{}` has a numeric bound but is not a number",
+                        decl.name.value
+                    ),
+                    "`min` and `max` bound int32, int64, double and decimal fields; a string's length is `min_len`/`max_len`",
+                ),
+                Some((scalar, true)) if matches!(bound.value, Bound::Float(_)) => {
+                    self.diags.error(
+                        bound.pos,
+                        format!(
+                            "field `{}` is {}, so its bounds must be whole numbers",
+                            decl.name.value,
+                            Scalar::ALL
+                                .iter()
+                                .find(|(_, s)| *s == scalar)
+                                .map_or("", |(name, _)| name)
+                        ),
+                    )
+                }
+                Some(_) => {}
             }
         }
         if let Some(pattern) = &decl.pattern
@@ -461,7 +498,9 @@ impl<'a> Checker<'a> {
                 "DataContract XML puts every member in the namespace of the type that declares it: add `xml: { namespace: \"http://schemas.datacontract.org/2004/07/<CLR namespace>\" }`",
             );
         }
+        let rules = self.rules(body, &fields);
         Some(Struct {
+            rules,
             fields,
             bases,
             is_abstract: body.is_abstract,
@@ -814,6 +853,7 @@ impl<'a> Checker<'a> {
                         .iter()
                         .map(|(format, text)| (*format, text.value.clone()))
                         .collect(),
+                    breaks: decl.breaks.iter().map(|code| code.value.clone()).collect(),
                 });
             }
         }

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Encryption, Field, TextFormat};
+use crate::model::{Bound, Encryption, Field, Literal, Rule, TextFormat};
 
 /// `#[doc]` attributes for paragraphs, skipping empty ones and separating the rest with a blank line.
 pub fn doc_attrs<I, S>(paragraphs: I) -> TokenStream
@@ -66,6 +66,16 @@ pub fn field_facts(field: &Field) -> String {
         (Some(min), None) if min > 0 => facts.push(format!("At least {min} UTF-16 code units.")),
         _ => {}
     }
+    let show = |bound: Bound| match bound {
+        Bound::Int(n) => n.to_string(),
+        Bound::Float(x) => x.to_string(),
+    };
+    match (field.min, field.max) {
+        (Some(min), Some(max)) => facts.push(format!("From {} to {}.", show(min), show(max))),
+        (Some(min), None) => facts.push(format!("At least {}.", show(min))),
+        (None, Some(max)) => facts.push(format!("At most {}.", show(max))),
+        (None, None) => {}
+    }
     if let Some(pattern) = &field.pattern {
         facts.push(format!("Matches `{pattern}`."));
     }
@@ -81,5 +91,34 @@ pub fn field_facts(field: &Field) -> String {
     if field.encryption == Some(Encryption::Sm4) {
         facts.push("SM4-encrypted on the wire (SM4加密).".to_owned());
     }
+    if field.sensitive {
+        facts.push("Sensitive: redacted from `Debug` output.".to_owned());
+    }
     facts.join(" ")
+}
+
+/// One paragraph per cross-field rule, with the code and message the provider reports it by.
+pub fn rule_paragraphs(rules: &[Rule]) -> Vec<String> {
+    rules
+        .iter()
+        .map(|rule| {
+            let equals = match &rule.equals {
+                Literal::Int(n) => n.to_string(),
+                Literal::Str(s) => format!("{s:?}"),
+                Literal::Bool(b) => b.to_string(),
+            };
+            let mut text = format!(
+                "Rule `{}`: `{}` is required when `{}` is {equals} ({}).",
+                rule.code,
+                rule.require.bare(),
+                rule.when.bare(),
+                rule.message
+            );
+            if let Some(note) = note(rule.note.as_deref()) {
+                text.push(' ');
+                text.push_str(&note);
+            }
+            text
+        })
+        .collect()
 }

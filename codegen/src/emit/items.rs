@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, field_facts, note};
+use super::docs::{doc_attrs, field_facts, note, rule_paragraphs};
+use super::{builders, validation};
 use crate::model::*;
 use crate::names::serde_pascal_case;
 use crate::schema::EnumLiteral;
@@ -15,6 +16,8 @@ use crate::schema::EnumLiteral;
 pub struct Imports {
     pub runtime: BTreeSet<&'static str>,
     pub serde: bool,
+    /// Whether some struct derives bon's `Builder`.
+    pub builder: bool,
     /// The `codegen_derive` macros used.
     pub derives: BTreeSet<&'static str>,
 }
@@ -22,6 +25,8 @@ pub struct Imports {
 pub struct ItemEmitter<'a> {
     pub provider: &'a Provider,
     pub imports: Imports,
+    /// By type id: whether a request reaches the type, which then gets a builder.
+    pub request_side: Vec<bool>,
 }
 
 impl ItemEmitter<'_> {
@@ -57,11 +62,13 @@ impl ItemEmitter<'_> {
         }
     }
 
-    pub fn structure(&mut self, ty: &Type, body: &Struct) -> TokenStream {
+    pub fn structure(&mut self, id: TypeId, ty: &Type, body: &Struct) -> TokenStream {
         self.imports.serde = true;
+        self.imports.derives.insert("Validate");
         let name = ty.rust_name.ident();
         let mut paragraphs = type_paragraphs(ty);
         paragraphs.extend(self.inherited(body));
+        paragraphs.extend(rule_paragraphs(&body.rules));
         paragraphs.extend(self.xml_element(ty, body));
         let docs = doc_attrs(paragraphs);
         let rename_all = body
@@ -111,13 +118,29 @@ impl ItemEmitter<'_> {
         } else {
             (quote!(), quote!())
         };
+        // A sensitive field must not reach a log through `{:?}`.
+        let debug = if body.fields.iter().any(|f| f.sensitive) {
+            self.imports.derives.insert("RedactedDebug");
+            quote!(RedactedDebug)
+        } else {
+            quote!(Debug)
+        };
+        let (builder, builder_attr) = if self.request_side[id] {
+            self.imports.builder = true;
+            (quote!(Builder,), builders::builder_attr())
+        } else {
+            (quote!(), quote!())
+        };
+        let rules = validation::rules_attr(&body.rules);
         quote! {
             #docs
             #serde_as
             #skip_none
-            #[derive(Clone, Debug, PartialEq, #eq Serialize, Deserialize, #data_contract)]
+            #[derive(Clone, #debug, PartialEq, #eq Serialize, Deserialize, #data_contract Validate, #builder)]
             #rename_all
             #contract
+            #rules
+            #builder_attr
             pub struct #name {
                 #(#fields)*
             }
@@ -187,11 +210,15 @@ impl ItemEmitter<'_> {
         });
         let ty = wrap(field, self.rust_type(&field.ty));
         let data_member = data_contract.then(|| Self::data_member(field)).flatten();
+        let validate = validation::field_attr(field);
+        let sensitive = field.sensitive.then(|| quote!(#[sensitive]));
         quote! {
             #docs
             #rename
             #serde_as
             #data_member
+            #validate
+            #sensitive
             pub #name: #ty,
         }
     }
@@ -294,10 +321,11 @@ impl ItemEmitter<'_> {
         } else {
             "A value outside the document's list: kept so that parsing never fails on it, and refused by validation."
         }]);
+        let closed = (!body.open).then(|| quote!(, closed));
         quote! {
             #docs
             #[derive(Clone, #copy Debug, PartialEq, Eq, Hash, WireEnum)]
-            #[wire(repr = #repr)]
+            #[wire(repr = #repr #closed)]
             pub enum #name {
                 #(#variants)*
                 #other_doc

@@ -1,7 +1,9 @@
 //! The checked model into formatted Rust files: one module per provider, the crate root, and the example tests.
 
+mod builders;
 mod docs;
 mod items;
+mod validation;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -92,6 +94,7 @@ fn module(provider: &Provider) -> TokenStream {
     let mut emitter = ItemEmitter {
         provider,
         imports: Imports::default(),
+        request_side: builders::request_side(provider),
     };
     let operations: Vec<TokenStream> = provider
         .operations
@@ -100,8 +103,8 @@ fn module(provider: &Provider) -> TokenStream {
         .collect();
     let types: Vec<TokenStream> = provider
         .emitted_types()
-        .map(|ty| match &ty.kind {
-            TypeKind::Struct(body) => emitter.structure(ty, body),
+        .map(|(id, ty)| match &ty.kind {
+            TypeKind::Struct(body) => emitter.structure(id, ty, body),
             TypeKind::Enum(body) => emitter.enumeration(ty, body),
         })
         .collect();
@@ -130,6 +133,7 @@ fn module(provider: &Provider) -> TokenStream {
             use serde::{Deserialize, Serialize};
         )
     });
+    let builder = imports.builder.then(|| quote!(use codegen_runtime::bon::Builder;));
     let derives = (!imports.derives.is_empty()).then(|| {
         let names = imports.derives.iter().map(|name| format_ident!("{}", name));
         quote!(
@@ -150,7 +154,7 @@ fn module(provider: &Provider) -> TokenStream {
         Format::Bson => quote!(Format::Bson),
     });
     let data_contract = provider.uses_data_contract();
-    let visit_arms = provider.emitted_types().map(|ty| {
+    let visit_arms = provider.emitted_types().map(|(_, ty)| {
         let names = std::iter::once(ty.name.as_str()).chain(ty.full_name.as_deref());
         let rust = ty.rust_name.ident();
         match ty.kind {
@@ -163,6 +167,7 @@ fn module(provider: &Provider) -> TokenStream {
     quote! {
         #docs
 
+        #builder
         #derives
         use codegen_runtime::{#(#runtime_names),*};
         #serde
@@ -247,18 +252,28 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
         //! XML samples convert into each other.
 
         use codegen_runtime::xml::{self, DataContract};
-        use codegen_runtime::{Model, ProviderInfo, json};
+        use codegen_runtime::{Model, ProviderInfo, Validate, json};
 
-        fn assert_json_round_trip<T: Model>(provider: ProviderInfo, sample: &str) {
+        /// The codes of the rules `value` breaks, in the order validation reports them.
+        fn broken_rules<T: Validate>(value: &T) -> Vec<&'static str> {
+            match value.validate() {
+                Ok(()) => Vec::new(),
+                Err(rejection) => rejection.errors.iter().map(|problem| problem.code).collect(),
+            }
+        }
+
+        fn assert_json_round_trip<T: Model>(provider: ProviderInfo, sample: &str, breaks: &[&str]) {
             let expected = json::compact(sample).expect("the sample is valid JSON");
             let value: T = json::from_str(sample).unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
+            assert_eq!(broken_rules(&value), breaks, "the sample validates except for the rules its schema says it breaks");
             let written = json::to_string(&value, provider.protocol).expect("a generated type always serializes");
             assert_eq!(written, expected);
         }
 
-        fn assert_xml_round_trip<T: DataContract>(sample: &str) {
+        fn assert_xml_round_trip<T: DataContract + Validate>(sample: &str, breaks: &[&str]) {
             let expected = xml::compact(sample).expect("the sample is well-formed XML");
             let value: T = xml::from_str(sample).unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
+            assert_eq!(broken_rules(&value), breaks, "the sample validates except for the rules its schema says it breaks");
             assert_eq!(xml::to_string(&value).expect("the sample's values can be written"), expected);
         }
 
@@ -291,11 +306,17 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
         let ty = &provider.types[example.ty];
         let rust = ty.rust_name.ident();
         let docs = doc_attrs(example.source.as_deref());
+        let breaks = &example.breaks;
+        let breaks = quote!(&[#(#breaks),*]);
         for (format, text) in &example.samples {
             let sample = raw_string(text);
             let check = match format {
-                Format::Json => quote!(assert_json_round_trip::<#rust>(PROVIDER, #sample);),
-                Format::Xml if data_contract => quote!(assert_xml_round_trip::<#rust>(#sample);),
+                Format::Json => {
+                    quote!(assert_json_round_trip::<#rust>(PROVIDER, #sample, #breaks);)
+                }
+                Format::Xml if data_contract => {
+                    quote!(assert_xml_round_trip::<#rust>(#sample, #breaks);)
+                }
                 _ => continue,
             };
             first_samples.entry((example.ty, *format)).or_insert(text);
