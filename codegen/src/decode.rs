@@ -22,7 +22,16 @@ const TOP_KEYS: &[&str] = &[
 const PROVIDER_KEYS: &[&str] = &[
     "id", "title", "protocol", "formats", "source", "doc", "note",
 ];
-const OPERATION_KEYS: &[&str] = &["doc", "note", "http", "top", "request", "response", "error"];
+const OPERATION_KEYS: &[&str] = &[
+    "doc",
+    "note",
+    "http",
+    "top",
+    "request",
+    "response",
+    "error",
+    "renamed_from",
+];
 const HTTP_KEYS: &[&str] = &["method", "path", "note"];
 const TOP_ENDPOINT_KEYS: &[&str] = &["method", "note"];
 const STRUCT_KEYS: &[&str] = &[
@@ -30,6 +39,7 @@ const STRUCT_KEYS: &[&str] = &[
     "note",
     "full_name",
     "rust_name",
+    "renamed_from",
     "fields",
     "base",
     "abstract",
@@ -41,6 +51,7 @@ const ENUM_KEYS: &[&str] = &[
     "note",
     "full_name",
     "rust_name",
+    "renamed_from",
     "repr",
     "open",
     "values",
@@ -49,6 +60,7 @@ const XML_KEYS: &[&str] = &["name", "namespace", "note"];
 const FIELD_KEYS: &[&str] = &[
     "name",
     "rust_name",
+    "renamed_from",
     "type",
     "required",
     "nullable",
@@ -120,6 +132,16 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
         }
     };
     let examples = examples.map_or_else(Vec::new, |node| d.examples(node));
+    d.renames(
+        operations.iter().map(|o| (&o.name, &o.renamed_from)),
+        "operation",
+    );
+    d.renames(types.iter().map(|t| (&t.name, &t.renamed_from)), "type");
+    for ty in &types {
+        if let TypeBody::Struct(s) = &ty.body {
+            d.renames(s.fields.iter().map(|f| (&f.name, &f.renamed_from)), "field");
+        }
+    }
     Some(Schema {
         file: file.to_path_buf(),
         provider,
@@ -483,9 +505,11 @@ impl Decoder<'_> {
         let request = self.name(&mut m, "request");
         let response = self.name(&mut m, "response");
         let error = self.optional_spanned(&mut m, "error");
+        let renamed_from = self.optional_spanned(&mut m, "renamed_from");
         self.finish(m);
         Some(OperationDecl {
             name,
+            renamed_from,
             doc,
             note,
             endpoint: endpoint?,
@@ -563,6 +587,7 @@ impl Decoder<'_> {
         };
         let mut m = self.mapping(node, what, keys)?;
         let rust_name = self.optional_spanned(&mut m, "rust_name");
+        let renamed_from = self.optional_spanned(&mut m, "renamed_from");
         let full_name = self.optional_string(&mut m, "full_name");
         let doc = self.optional_string(&mut m, "doc");
         let note = self.optional_string(&mut m, "note");
@@ -574,6 +599,7 @@ impl Decoder<'_> {
         self.finish(m);
         Some(TypeDecl {
             name,
+            renamed_from,
             rust_name,
             full_name,
             doc,
@@ -626,6 +652,7 @@ impl Decoder<'_> {
         let mut m = self.mapping(node, "a field", FIELD_KEYS)?;
         let name = self.name(&mut m, "name");
         let rust_name = self.optional_spanned(&mut m, "rust_name");
+        let renamed_from = self.optional_spanned(&mut m, "renamed_from");
         let ty = match m.take("type") {
             Some(node) => self
                 .string(node, "`type`")
@@ -677,6 +704,7 @@ impl Decoder<'_> {
         self.finish(m);
         Some(FieldDecl {
             name: name?,
+            renamed_from,
             rust_name,
             ty: ty?,
             required,
@@ -789,6 +817,30 @@ impl Decoder<'_> {
             doc,
             note,
         })
+    }
+
+    /// A declared rename names something that is gone; a name still declared beside it cannot be its old name.
+    fn renames<'a>(
+        &mut self,
+        items: impl Iterator<Item = (&'a Spanned<String>, &'a Option<Spanned<String>>)> + Clone,
+        what: &str,
+    ) {
+        for (name, renamed_from) in items.clone() {
+            let Some(old) = renamed_from else { continue };
+            if let Some((still, _)) = items.clone().find(|(other, _)| other.value == old.value) {
+                self.diags.error_with_hint(
+                    old.pos,
+                    format!(
+                        "`renamed_from: {}` names a {what} that is still declared (line {})",
+                        old.value, still.pos.line
+                    ),
+                    format!(
+                        "`renamed_from` gives the old name of `{}`; remove it, or the other {what}",
+                        name.value
+                    ),
+                );
+            }
+        }
     }
 
     fn examples(&mut self, node: &Node) -> Vec<ExampleDecl> {

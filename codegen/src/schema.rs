@@ -78,6 +78,8 @@ pub struct ProviderDecl {
 #[derive(Clone, Debug)]
 pub struct OperationDecl {
     pub name: Spanned<String>,
+    /// The operation's name before a declared rename, for `codegen diff`.
+    pub renamed_from: Option<Spanned<String>>,
     pub doc: Option<String>,
     pub note: Option<String>,
     pub endpoint: Spanned<EndpointDecl>,
@@ -95,6 +97,8 @@ pub enum EndpointDecl {
 #[derive(Clone, Debug)]
 pub struct TypeDecl {
     pub name: Spanned<String>,
+    /// The type's name before a declared rename, for `codegen diff`.
+    pub renamed_from: Option<Spanned<String>>,
     pub rust_name: Option<Spanned<String>>,
     pub full_name: Option<String>,
     pub doc: Option<String>,
@@ -155,6 +159,8 @@ pub struct XmlDecl {
 #[derive(Clone, Debug)]
 pub struct FieldDecl {
     pub name: Spanned<String>,
+    /// The wire name before a declared rename, for `codegen diff`.
+    pub renamed_from: Option<Spanned<String>>,
     pub rust_name: Option<Spanned<String>>,
     pub ty: Spanned<TypeExpr>,
     pub required: bool,
@@ -228,18 +234,28 @@ impl Scalar {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextFormat {
     Date,
-    TopDateTime,
     DateTime,
-    Integer,
+    Time,
+    Digits,
+    Decimal,
 }
 
 impl TextFormat {
-    pub const ALL: [(&'static str, TextFormat); 4] = [
+    /// The names are the runtime's (`codegen_runtime::validate::TextFormat`), which the derive reads.
+    pub const ALL: [(&'static str, TextFormat); 5] = [
         ("date", TextFormat::Date),
-        ("top_datetime", TextFormat::TopDateTime),
         ("datetime", TextFormat::DateTime),
-        ("integer", TextFormat::Integer),
+        ("time", TextFormat::Time),
+        ("digits", TextFormat::Digits),
+        ("decimal", TextFormat::Decimal),
     ];
+
+    pub fn name(self) -> &'static str {
+        TextFormat::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(name, _)| name)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -23,7 +23,7 @@ fn data_contracts_name_their_bases_and_inherited_members() {
     let module = rendered("src/contracts.rs");
     assert!(
         module.contains(
-            "#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, DataContract)]\n#[data_contract(\n    name = \"OrderOfstring\",\n    namespace = \"http://schemas.datacontract.org/2004/07/Shop.Orders\",\n    base_namespaces = [\"http://schemas.datacontract.org/2004/07/Shop.Base\",\n    \"http://schemas.datacontract.org/2004/07/Shop.Root\"]\n)]"
+            "    DataContract,\n    Validate,\n    Builder,\n)]\n#[data_contract(\n    name = \"OrderOfstring\",\n    namespace = \"http://schemas.datacontract.org/2004/07/Shop.Orders\",\n    base_namespaces = [\"http://schemas.datacontract.org/2004/07/Shop.Base\",\n    \"http://schemas.datacontract.org/2004/07/Shop.Root\"]\n)]"
         ),
         "{module}"
     );
@@ -117,10 +117,34 @@ fn top_structs_skip_absent_values_and_sort_request_objects_by_java_name() {
 }
 
 #[test]
+fn fields_carry_their_validation_rules_and_structs_their_cross_field_rules() {
+    let module = module();
+    for expected in [
+        "    #[validate(max_len = 6, pattern = \"[A-Z]{2}[0-9]+\")]\n    pub code: Option<String>,",
+        "    #[validate(min = 1, max = 9)]\n    pub count: Option<i32>,",
+        "    #[validate(min_len = 1, format = \"decimal\")]\n    pub yuan: Option<String>,",
+        "    #[validate(required)]\n    pub r#type: String,",
+        "    #[sensitive]\n    pub secret: Option<String>,",
+        "        when(field = \"kind\", equals = \"1\"),\n        require = \"left\",\n        code = \"LEFT_MISSING\",",
+        "        when(field = \"zeroth\", equals = 7),",
+    ] {
+        assert!(module.contains(expected), "missing {expected:?} in {module}");
+    }
+    assert!(
+        module.contains("#[derive(Clone, RedactedDebug, PartialEq, Serialize, Deserialize, Validate, Builder)]\n#[validate(\n    rule("),
+        "a struct with a sensitive field derives RedactedDebug, and a request-side one a builder: {module}"
+    );
+    assert!(
+        module.contains("#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate, Builder)]\n#[builder(crate = ::codegen_runtime::bon, on(String, into), on(Box<_>, into))]\npub struct Branch {"),
+        "{module}"
+    );
+}
+
+#[test]
 fn enums_carry_their_repr_and_an_other_variant() {
     let module = module();
     assert!(
-        module.contains("#[wire(repr = \"string\")]\npub enum Kind {"),
+        module.contains("#[wire(repr = \"string\", closed)]\npub enum Kind {"),
         "{module}"
     );
     assert!(
@@ -151,6 +175,13 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         ),
     )
     .unwrap();
+    let uses = dir.path().join("tests");
+    std::fs::create_dir(&uses).unwrap();
+    std::fs::copy(
+        features().join("uses/builders_and_validation.rs"),
+        uses.join("builders_and_validation.rs"),
+    )
+    .unwrap();
     let lock = root.join("Cargo.lock");
     std::fs::copy(&lock, dir.path().join("Cargo.lock")).unwrap();
     let target = root.join("target/features-crate");
@@ -166,9 +197,13 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         String::from_utf8_lossy(&test.stdout),
         String::from_utf8_lossy(&test.stderr)
     );
+    let stdout = String::from_utf8_lossy(&test.stdout);
     assert!(
-        String::from_utf8_lossy(&test.stdout).contains("test result: ok. 4 passed"),
-        "the Tree JSON sample, and the Order JSON and XML samples each and into each other: {}",
-        String::from_utf8_lossy(&test.stdout)
+        stdout.contains("test result: ok. 4 passed"),
+        "the Tree JSON sample, and the Order JSON and XML samples each and into each other: {stdout}"
+    );
+    assert!(
+        stdout.contains("test result: ok. 3 passed"),
+        "builders, validation and redaction (features/uses/): {stdout}"
     );
 }

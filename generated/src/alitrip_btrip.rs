@@ -4,7 +4,8 @@
 //! Note: The document's "公共参数" (TOP system parameters) section is empty in the text; they are the standard TOP ones. Its "错误码解释" table is empty. The request example tabs .NET, PHP, CURL, Python, C/C++ and NodeJS and the "JSON示例" tabs of the response and error examples are named but their content is not in the document; only the JAVA request and the XML response and error samples are shown.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_derive::WireEnum;
+use codegen_derive::{RedactedDebug, Validate, WireEnum};
+use codegen_runtime::bon::Builder;
 use codegen_runtime::{
     Endpoint, Fen, Format, ModelVisitor, Operation, Protocol, ProviderInfo,
 };
@@ -34,7 +35,8 @@ impl Operation for TrainCallbackRefund {
 }
 
 /// Note: The name is the Java SDK request class of the example.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct AlitripBtripSupplychainTrainCallbackRefundRequest {
     /// 商旅退票回调信息
     ///
@@ -48,27 +50,32 @@ pub struct AlitripBtripSupplychainTrainCallbackRefundRequest {
 ///
 /// Note: The document draws the tree flat: refund_ticket_details and passenger_info are listed without the "└" mark and the fields that follow each nested object return to the outer level without a marker. The Java example is buggy (list5.setRefundTicketDetails(list7) and list9.setPassengerInfo(obj10) use variables it never defines; obj4 and obj8 are meant). The nesting followed is the one the tree and the example both imply: refund_train_details[] items hold refund_ticket_details[], whose items hold passenger_info; order_id .. ticket_no belong to this object, next to refund_train_details. Field order is the document's; the SDK writes the members sorted by Java property name.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct RefundCallBackParam {
     /// 商旅订单号
     ///
     /// Required.
+    #[validate(required)]
     pub order_id: String,
     /// 订单状态
     ///
     /// Required.
     ///
     /// Note: A status code (example "31", the same as ticket_status); the document lists no values, so it is kept as text.
+    #[validate(required)]
     pub order_status: String,
     /// 退票总手续费
     ///
     /// Required.
     ///
     /// Note: The unit is not stated here; read as fen like the ticket-level refund_cost (退票手续费,单位分), with the same example figure 0.
+    #[validate(required)]
     pub refund_cost: Fen,
     /// 商旅退票申请ID
     ///
     /// Required.
+    #[validate(required)]
     pub refund_id: String,
     /// 退票费率
     ///
@@ -79,6 +86,7 @@ pub struct RefundCallBackParam {
     /// Required.
     ///
     /// Note: The unit is not stated here; read as fen like the ticket-level amounts, which the document says are in 分 (the example 1000 is the same figure as ticket_price and refund_price).
+    #[validate(required)]
     pub refund_total: Fen,
     /// 退票信息
     ///
@@ -89,29 +97,35 @@ pub struct RefundCallBackParam {
     /// 供应商订单号
     ///
     /// Required.
+    #[validate(required)]
     pub supplier_order_id: String,
     /// 12306取票号
     ///
     /// Required.
+    #[validate(required)]
     pub ticket_no: String,
 }
 
 /// 退票信息
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct RefundTrainDetail {
     /// 到达时间,yyyy-MM-dd hh:mm:ss
     ///
     /// Required. Text of the form `yyyy-MM-dd HH:mm:ss`.
     ///
     /// Note: The document writes yyyy-MM-dd hh:mm:ss; "hh" is read as 24-hour HH (the TOP Date form), as the examples 14:00:00 and 12:00:00 suggest. Typed String in the document, so kept as a string with a format.
+    #[validate(required, format = "datetime")]
     pub arrive_time: String,
     /// 出发站三字码
     ///
     /// Required.
+    #[validate(required)]
     pub from_station_code: String,
     /// 出发站名
     ///
     /// Required.
+    #[validate(required)]
     pub from_station_name: String,
     /// 退票信息
     ///
@@ -124,32 +138,39 @@ pub struct RefundTrainDetail {
     /// Required. Text of the form `yyyy-MM-dd HH:mm:ss`.
     ///
     /// Note: The document writes yyyy-MM-dd hh:mm:ss; "hh" is read as 24-hour HH (the TOP Date form), as the examples suggest.
+    #[validate(required, format = "datetime")]
     pub start_time: String,
     /// 到达站三字码
     ///
     /// Required.
+    #[validate(required)]
     pub to_station_code: String,
     /// 到达站名
     ///
     /// Required.
+    #[validate(required)]
     pub to_station_name: String,
     /// 乘车日期 yyyy-MM-dd
     ///
     /// Required. Text of the form `yyyy-MM-dd`.
+    #[validate(required, format = "date")]
     pub train_date: String,
     /// 短车次号
     ///
     /// Required.
+    #[validate(required)]
     pub train_no: String,
 }
 
 /// 退票信息
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct RefundTicketDetail {
     /// 车厢号
     ///
     /// Required.
+    #[validate(required)]
     pub coach_no: String,
     /// 退票失败code
     pub fail_code: Option<String>,
@@ -162,14 +183,17 @@ pub struct RefundTicketDetail {
     /// 乘客取票号
     ///
     /// Required.
+    #[validate(required)]
     pub passenger_ticket_no: String,
     /// 退票手续费,单位分
     ///
     /// Required.
+    #[validate(required)]
     pub refund_cost: Fen,
     /// 退款,单位分
     ///
     /// Required.
+    #[validate(required)]
     pub refund_price: Fen,
     /// 退票费率,单位分
     ///
@@ -180,26 +204,31 @@ pub struct RefundTicketDetail {
     /// Required.
     ///
     /// Note: The values are said to be provided (枚举值提供) but are not listed in the document (example "硬座"); kept as text.
+    #[validate(required)]
     pub seat_name: String,
     /// 坐席号
     ///
     /// Required.
+    #[validate(required)]
     pub seat_no: String,
     /// 坐席类型,枚举值
     ///
     /// Required.
     ///
     /// Note: An enumeration (example "1") whose values the document does not list; kept as text.
+    #[validate(required)]
     pub seat_type: String,
     /// 车票单价,单位分
     ///
     /// Required.
+    #[validate(required)]
     pub ticket_price: Fen,
     /// 票状态,枚举值提供
     ///
     /// Required.
     ///
     /// Note: The values are said to be provided (枚举值提供) but are not listed in the document (example "31"); kept as text.
+    #[validate(required)]
     pub ticket_status: String,
     /// 票类型,0:儿童票,1:成人票,2:学生票
     ///
@@ -211,59 +240,77 @@ pub struct RefundTicketDetail {
 ///
 /// Note: Every field is marked SM4加密: the wire value is SM4 ciphertext, so all stay strings and the plaintext forms are recorded in the field notes. The document does not give the SM4 mode, padding, key format or output encoding (not found in public sources either; confirm with Alitrip). The document's example values (123123, 432524100011191212, 0, ...) are plaintext placeholders, not ciphertext (real ciphertext is at least one 16-byte block). Since the object travels inside the JSON parameter, the ciphertext is what gets signed.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, RedactedDebug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct PassengerInfo {
     /// 出生日期,SM4加密, yyyy-MM-dd格式,证件为非身份证类型必传
     ///
-    /// SM4-encrypted on the wire (SM4加密).
+    /// Text of the form `yyyy-MM-dd`. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     ///
     /// Note: The plaintext is yyyy-MM-dd. Optional, but required when the certificate is not an identity card. The document's example 1000-10-19 is a placeholder.
+    #[validate(format = "date")]
+    #[sensitive]
     pub birth_date: Option<String>,
     /// 国籍码,SM4加密,证件为非身份证类型必传
     ///
-    /// SM4-encrypted on the wire (SM4加密).
+    /// SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     ///
     /// Note: Optional, but required when the certificate is not an identity card (example plaintext CN).
+    #[sensitive]
     pub country_code: Option<String>,
     /// 乘客id,SM4加密,商旅提供
     ///
-    /// Required. SM4-encrypted on the wire (SM4加密).
+    /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
+    #[validate(required)]
+    #[sensitive]
     pub passenger_id: String,
     /// 证件号,SM4加密
     ///
-    /// Required. SM4-encrypted on the wire (SM4加密).
+    /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
+    #[validate(required)]
+    #[sensitive]
     pub passenger_id_no: String,
     /// 证件类型,SM4加密,枚举值提供
     ///
-    /// Required. SM4-encrypted on the wire (SM4加密).
+    /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     ///
     /// Note: The plaintext is a certificate-type code (example 0); the values are said to be provided (枚举值提供) but are not listed in the document.
+    #[validate(required)]
+    #[sensitive]
     pub passenger_id_type: String,
     /// 乘客手机号,SM4加密
     ///
-    /// Required. SM4-encrypted on the wire (SM4加密).
+    /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
+    #[validate(required)]
+    #[sensitive]
     pub passenger_mobile: String,
     /// 乘客姓名,SM4加密
     ///
-    /// Required. SM4-encrypted on the wire (SM4加密).
+    /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
+    #[validate(required)]
+    #[sensitive]
     pub passenger_name: String,
     /// 性别,SM4加密,0:男,1:女
     ///
-    /// SM4-encrypted on the wire (SM4加密).
+    /// SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     ///
     /// Note: The plaintext is "0" (男, male) or "1" (女, female).
+    #[sensitive]
     pub sex: Option<String>,
     /// 证件有效期,SM4加密,yyyy-MM-dd格式,证件为非身份证类型必传
     ///
-    /// SM4-encrypted on the wire (SM4加密).
+    /// Text of the form `yyyy-MM-dd`. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     ///
     /// Note: The plaintext is yyyy-MM-dd. Optional, but required when the certificate is not an identity card.
+    #[validate(format = "date")]
+    #[sensitive]
     pub valid_date_end: Option<String>,
     /// 签发日期,SM4加密
     ///
-    /// SM4-encrypted on the wire (SM4加密).
+    /// SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     ///
     /// Note: No plaintext format is stated; the example 2000-10-19 is yyyy-MM-dd.
+    #[sensitive]
     pub valid_date_start: Option<String>,
 }
 
@@ -271,7 +318,7 @@ pub struct PassengerInfo {
 ///
 /// Note: The document gives the full list ("0:儿童票,1:成人票,2:学生票"); the values are strings (typed String).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, WireEnum)]
-#[wire(repr = "string")]
+#[wire(repr = "string", closed)]
 pub enum TicketType {
     /// 儿童票
     #[wire(value = "0", name = "Child")]
@@ -291,7 +338,7 @@ pub enum TicketType {
 ///
 /// XML: `alitrip_btrip_supplychain_train_callback_refund_response`.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct AlitripBtripSupplychainTrainCallbackRefundResponse {
     /// 订单基础数据
     pub data: Option<OrderInfo>,
@@ -309,7 +356,7 @@ pub struct AlitripBtripSupplychainTrainCallbackRefundResponse {
 
 /// 订单基础数据
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct OrderInfo {
     /// 商旅订单号
     pub order_id: Option<String>,
@@ -321,7 +368,7 @@ pub struct OrderInfo {
 ///
 /// XML: `error_response`.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct ErrorResponse {
     /// Platform error code.
     ///

@@ -4,7 +4,8 @@
 //! Note: The document lists application/x-www-form-urlencoded as a request format but shows "Sample not available." (the form formatter cannot write objects); the server binds form posts.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_derive::{DataContract, WireEnum};
+use codegen_derive::{DataContract, RedactedDebug, Validate, WireEnum};
+use codegen_runtime::bon::Builder;
 use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
 use serde::{Deserialize, Serialize};
 
@@ -29,11 +30,22 @@ impl Operation for RefundTicket {
 }
 
 /// Inherits `terminal`, `time_stamp`, `random`, `sign` from the base type `SignedRequestBase`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[derive(
+    Clone,
+    RedactedDebug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    DataContract,
+    Validate,
+    Builder,
+)]
 #[data_contract(
     namespace = "http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models",
     base_namespaces = ["http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models"]
 )]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct TicketRefundRequest {
     /// CTT订单号
     pub order_number: Option<String>,
@@ -56,8 +68,11 @@ pub struct TicketRefundRequest {
     pub random: i32,
     /// 签名
     ///
+    /// Sensitive: redacted from `Debug` output.
+    ///
     /// Note: The signing algorithm is not documented by the help page.
     #[data_member(inherited = 1)]
+    #[sensitive]
     pub sign: Option<String>,
 }
 
@@ -76,7 +91,7 @@ pub enum Terminal {
 }
 
 /// Note: ApiResult<string>: the Help Page table titles it ApiResultOfString, DataContractSerializer names it ApiResultOfstring (the contract name of System.String is "string"), which is the XML root.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract, Validate)]
 #[data_contract(
     name = "ApiResultOfstring",
     namespace = "http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models"

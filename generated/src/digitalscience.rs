@@ -4,7 +4,8 @@
 //! Note: The document lists application/x-www-form-urlencoded as a request format but shows "Sample not available." (the form formatter cannot write objects); the server binds form posts. It lists application/bson as a request and a response format, but its sample is the Help Page's fixed placeholder text "Binary JSON content. See http://bsonspec.org for details.", so no BSON sample exists. BSON is not a default Web API formatter, so this server added it. Responses are shown for application/json, application/xml and application/bson only (no form). Every value in the samples is a Help Page placeholder ("sample string N", counter restarting at 1 inside the nested refundparm object; collections get two items).
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_derive::DataContract;
+use codegen_derive::{DataContract, Validate};
+use codegen_runtime::bon::Builder;
 use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
 use serde::{Deserialize, Serialize};
 
@@ -33,14 +34,26 @@ impl Operation for RefundTickets {
 /// 退票参数。
 ///
 /// Note: The doc is the body parameter's description ("Body Parameters").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    DataContract,
+    Validate,
+    Builder,
+)]
 #[data_contract(
     namespace = "http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm"
 )]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct OrderTicketRefundParm {
     /// 发起请求的代理商用户名。
     ///
     /// Required. At most 20 UTF-16 code units.
+    #[validate(required, max_len = 20)]
     pub username: String,
     /// 设置结转的时间节点,为空时表示没有结转的时间节点。
     pub settotomorrowtime: Option<String>,
@@ -53,17 +66,28 @@ pub struct OrderTicketRefundParm {
 }
 
 /// Note: The document has no table for RefundParm (no descriptions, types or annotations): the members are inferred from the request samples. orderid and refundallticket are "sample string 1"/"sample string 2", so strings; ticketids is a collection of strings (the XML sample writes its items as http://schemas.microsoft.com/2003/10/Serialization/Arrays string elements). The order is the JSON sample's (Json.NET's). Whether any member is required or length-limited is unknown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    DataContract,
+    Validate,
+    Builder,
+)]
 #[data_contract(
     namespace = "http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer.Tour.V5.Parm.WebInterface"
 )]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct RefundParm {
     pub orderid: Option<String>,
     pub refundallticket: Option<String>,
     pub ticketids: Option<Vec<String>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, DataContract, Validate)]
 #[data_contract(
     namespace = "http://schemas.datacontract.org/2004/07/DigitalScience.DataTransfer"
 )]

@@ -4,21 +4,41 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use codegen_runtime::xml::{self, DataContract};
-use codegen_runtime::{Model, ProviderInfo, json};
+use codegen_runtime::{Model, ProviderInfo, Validate, json};
 
-fn assert_json_round_trip<T: Model>(provider: ProviderInfo, sample: &str) {
+/// The codes of the rules `value` breaks, in the order validation reports them.
+fn broken_rules<T: Validate>(value: &T) -> Vec<&'static str> {
+    match value.validate() {
+        Ok(()) => Vec::new(),
+        Err(rejection) => rejection.errors.iter().map(|problem| problem.code).collect(),
+    }
+}
+
+fn assert_json_round_trip<T: Model>(
+    provider: ProviderInfo,
+    sample: &str,
+    breaks: &[&str],
+) {
     let expected = json::compact(sample).expect("the sample is valid JSON");
     let value: T = json::from_str(sample)
         .unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
+    assert_eq!(
+        broken_rules(& value), breaks,
+        "the sample validates except for the rules its schema says it breaks"
+    );
     let written = json::to_string(&value, provider.protocol)
         .expect("a generated type always serializes");
     assert_eq!(written, expected);
 }
 
-fn assert_xml_round_trip<T: DataContract>(sample: &str) {
+fn assert_xml_round_trip<T: DataContract + Validate>(sample: &str, breaks: &[&str]) {
     let expected = xml::compact(sample).expect("the sample is well-formed XML");
     let value: T = xml::from_str(sample)
         .unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
+    assert_eq!(
+        broken_rules(& value), breaks,
+        "the sample validates except for the rules its schema says it breaks"
+    );
     assert_eq!(
         xml::to_string(& value).expect("the sample's values can be written"), expected
     );
@@ -106,6 +126,7 @@ mod alitrip_btrip {
   "ticket_no": "EW123412"
 }
 "#,
+            &[],
         );
     }
 }
@@ -130,6 +151,7 @@ mod ctt {
 "sign": "sample string 6"
 }
 "#,
+            &[],
         );
     }
     /// Request Formats, application/xml
@@ -140,6 +162,7 @@ mod ctt {
         >(
             r#"<TicketRefundRequest xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models"> <random xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models">5</random> <sign xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models">sample string 6</sign> <terminal xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models">WEBPAGEEnum</terminal> <time_stamp xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models">sample string 4</time_stamp> <order_number>sample string 1</order_number> <refund_passanger_ids>sample string 2</refund_passanger_ids> <refund_reason>sample string 3</refund_reason> </TicketRefundRequest>
 "#,
+            &[],
         );
     }
     /// Response Formats, application/json
@@ -155,6 +178,7 @@ mod ctt {
 "data": "sample string 3"
 }
 "#,
+            &[],
         );
     }
     /// Response Formats, application/xml
@@ -165,6 +189,7 @@ mod ctt {
         >(
             r#"<ApiResultOfstring xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Areas.webApi.Models"> <code>1</code> <data>sample string 3</data> <message>sample string 2</message> </ApiResultOfstring>
 "#,
+            &[],
         );
     }
     /// The document's JSON and XML samples are the same value, and each writes as the other.
@@ -230,6 +255,7 @@ mod digitalscience {
   }
 }
 "#,
+            &[],
         );
     }
     /// Request Formats, application/xml
@@ -251,6 +277,7 @@ mod digitalscience {
   <username>sample string 1</username>
 </OrderTicketRefundParm>
 "#,
+            &[],
         );
     }
     /// Response Formats, application/json
@@ -266,6 +293,7 @@ mod digitalscience {
   "tag": "sample string 3"
 }
 "#,
+            &[],
         );
     }
     /// Response Formats, application/xml
@@ -280,6 +308,7 @@ mod digitalscience {
   <tag>sample string 3</tag>
 </CommonOperationResult>
 "#,
+            &[],
         );
     }
     /// The document's JSON and XML samples are the same value, and each writes as the other.
@@ -402,6 +431,7 @@ mod speedpower {
   "ExternalTime": "2025-09-14T16:35:25.9025678+08:00"
 }
 "#,
+            &[],
         );
     }
     /// Response Formats, application/json
@@ -413,7 +443,7 @@ mod speedpower {
   "Succeed": true,
   "Message": "sample string 2"
 }
-"#);
+"#, &[]);
     }
 }
 
@@ -429,6 +459,7 @@ mod taobao_bus {
             PROVIDER,
             r#"{"agent_order_id":"A380","agent_return_ticket_status":1,"agent_return_ticket_type":0,"agent_ticket_id":"B737","come_from":"agentX","isign":"\"\"","passenger_name":"张三","refund_amount":"10.0","success_time":"2018-07-01 07:07:07"}
 "#,
+            &[],
         );
     }
 }

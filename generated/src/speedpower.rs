@@ -4,7 +4,8 @@
 //! Note: The document shows only application/json, text/json for requests and responses (the server removed the XML and form formatters). The tables give full CLR names as model names. Every value in the samples is a Help Page placeholder: "sample string N" and numbers count up from 1 inside each object (a nullable member uses a fresh counter and does not advance it), GUIDs are random, the timestamps are the time the page was rendered, and list items are the same cached object repeated twice.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_derive::WireEnum;
+use codegen_derive::{Validate, WireEnum};
+use codegen_runtime::bon::Builder;
 use codegen_runtime::{
     DotNetDateTime, DotNetDouble, DotNetGuid, Endpoint, Format, ModelVisitor, Operation,
     Protocol, ProviderInfo, Uuid,
@@ -39,8 +40,9 @@ impl Operation for AddRefund {
 ///
 /// Note: The doc is the body parameter's description ("Body Parameters").
 #[serde_with::serde_as]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate, Builder)]
 #[serde(rename_all = "PascalCase")]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct WebApiIntactRefundModel {
     /// 退票扩展参数列表
     pub refund_expands: Option<Vec<AddRefundExpandModel>>,
@@ -58,6 +60,7 @@ pub struct WebApiIntactRefundModel {
     /// Required. At most 128 UTF-16 code units.
     ///
     /// Note: Annotations: "Required", "String length: inclusive between 0 and 128".
+    #[validate(required, max_len = 128)]
     pub refund_external_number: String,
     /// 退票单类型
     pub refund_type: RefundType,
@@ -72,6 +75,7 @@ pub struct WebApiIntactRefundModel {
     /// At most 500 UTF-16 code units.
     ///
     /// Note: Annotation: "String length: inclusive between 0 and 500".
+    #[validate(max_len = 500)]
     pub remarks: Option<String>,
     /// 退票单外部时间
     ///
@@ -83,8 +87,9 @@ pub struct WebApiIntactRefundModel {
 ///
 /// Note: The document has no table for this type (no descriptions or annotations): the members and their order are taken from the JSON sample. RefundId is a GUID; SettingKey and SettingValue are "sample string 2"/"3", so strings (RefundId consumed index 1, so it is a non-nullable Guid).
 #[serde_with::serde_as]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
 #[serde(rename_all = "PascalCase")]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct AddRefundExpandModel {
     #[serde_as(as = "DotNetGuid")]
     pub refund_id: Uuid,
@@ -96,8 +101,9 @@ pub struct AddRefundExpandModel {
 ///
 /// Note: The document has no table for this type (no descriptions or annotations): the members and their order are taken from the JSON sample. The indices run RefundId 1, Confirmed 2, Reconciled 3, RefundPrice 4.1, CostPrice 5.1, TransactionId 6, Remarks 7, so none is nullable; 4.1 and 5.1 (index + 0.1) prove double/float, not decimal (the Help Page writes a decimal as N.0).
 #[serde_with::serde_as]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Validate, Builder)]
 #[serde(rename_all = "PascalCase")]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct AddRefundPaymentModel {
     #[serde_as(as = "DotNetGuid")]
     pub refund_id: Uuid,
@@ -115,8 +121,9 @@ pub struct AddRefundPaymentModel {
 ///
 /// Note: The document has no table for this type (no descriptions or annotations): the members and their order are taken from the JSON sample, where both are GUIDs (random values; whether either is Nullable cannot be told).
 #[serde_with::serde_as]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
 #[serde(rename_all = "PascalCase")]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct AddRefundIncludeModel {
     #[serde_as(as = "DotNetGuid")]
     pub refund_id: Uuid,
@@ -155,7 +162,7 @@ pub enum RefundStyleType {
 }
 
 /// The document calls it `SpeedPower.Utility.Models.Helper.ResultMessage`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(rename_all = "PascalCase")]
 pub struct ResultMessage {
     /// 操作是否成功

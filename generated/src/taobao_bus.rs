@@ -4,7 +4,8 @@
 //! Note: The document sits under "文档中心 > API类目 > 汽车票API". Its "公共参数" (TOP system parameters) section is empty in the text; they are the standard TOP ones. Its "错误码解释" table is empty. The request example tabs .NET, PHP, CURL, Python, C/C++ and NodeJS and the "JSON示例" tabs of the response and error examples are named but their content is not in the document; only the JAVA request and the XML response and error samples are shown.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_derive::WireEnum;
+use codegen_derive::{RedactedDebug, Validate, WireEnum};
+use codegen_runtime::bon::Builder;
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo, TopDateTime,
 };
@@ -35,7 +36,8 @@ impl Operation for ReturnTicketConfirm {
 
 /// Note: The name is the Java SDK request class of the example.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct BusAgentReturnticketConfirmRequest {
     /// 退票入参
     ///
@@ -46,12 +48,24 @@ pub struct BusAgentReturnticketConfirmRequest {
 /// 退票入参
 ///
 /// Note: Field order is the document's; the SDK writes the members sorted by Java property name (isign comes between come_from and passenger_name).
+///
+/// Rule `PARAM_CHECK_LACK_TICKET_ID`: `agent_ticket_id` is required when `agent_return_ticket_type` is 0 (按票退款缺少票号). Note: The document's response example and sample give this code and message (result_code, result_msg). passenger_name is also described as "按票退 时的乘客姓名", but the document states no error for its absence, so no rule is recorded for it.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, RedactedDebug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[validate(
+    rule(
+        when(field = "agent_return_ticket_type", equals = 0),
+        require = "agent_ticket_id",
+        code = "PARAM_CHECK_LACK_TICKET_ID",
+        message = "按票退款缺少票号"
+    )
+)]
+#[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct AgentConfirmReturnRq {
     /// 商家单号
     ///
     /// Required.
+    #[validate(required)]
     pub agent_order_id: String,
     /// 退票结果 1-成功 2-失败
     ///
@@ -71,7 +85,10 @@ pub struct AgentConfirmReturnRq {
     pub come_from: Option<String>,
     /// 签名
     ///
+    /// Sensitive: redacted from `Debug` output.
+    ///
     /// Note: The example value is the two-character string "" (two double quotes), which looks like a doc artifact. The signing algorithm is not documented.
+    #[sensitive]
     pub isign: Option<String>,
     /// 按票退 时的乘客姓名
     pub passenger_name: Option<String>,
@@ -89,7 +106,7 @@ pub struct AgentConfirmReturnRq {
 ///
 /// Note: Documented as Number (Java Long); the document gives the full list ("1-成功 2-失败").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, WireEnum)]
-#[wire(repr = "i64")]
+#[wire(repr = "i64", closed)]
 pub enum AgentReturnTicketStatus {
     /// 成功
     #[wire(value = 1, name = "Success")]
@@ -106,7 +123,7 @@ pub enum AgentReturnTicketStatus {
 ///
 /// Note: Documented as Number (Java Long); the document gives the full list ("0-按票退 1-按单退").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, WireEnum)]
-#[wire(repr = "i64")]
+#[wire(repr = "i64", closed)]
 pub enum AgentReturnTicketType {
     /// 按票退
     #[wire(value = 0, name = "ByTicket")]
@@ -123,7 +140,7 @@ pub enum AgentReturnTicketType {
 ///
 /// XML: `bus_agent_returnticket_confirm_response`.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct BusAgentReturnticketConfirmResponse {
     /// 错误码
     ///
@@ -139,7 +156,7 @@ pub struct BusAgentReturnticketConfirmResponse {
 ///
 /// XML: `error_response`.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct ErrorResponse {
     /// Platform error code.
     ///

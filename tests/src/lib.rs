@@ -133,7 +133,7 @@ impl From<Rejection> for Failure {
     }
 }
 
-/// Parses the input as `from` into the visited type and writes it as `to`.
+/// Parses the input as `from` into the visited type, validates it, and writes it as `to`.
 struct Convert<'a> {
     input: &'a [u8],
     from: Format,
@@ -181,6 +181,7 @@ impl ModelVisitor for Convert<'_> {
             )));
         }
         let value: T = self.read()?;
+        value.validate()?;
         self.write(&value)
     }
 
@@ -189,6 +190,7 @@ impl ModelVisitor for Convert<'_> {
             Format::Xml => xml::from_slice(self.input)?,
             _ => self.read()?,
         };
+        value.validate()?;
         match self.to {
             Format::Xml => xml::to_string(&value)
                 .map(String::into_bytes)

@@ -6,6 +6,7 @@ use quote::quote;
 use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, spanned::Spanned};
 
 use crate::errors::Errors;
+use crate::serde_names::{RenameRule, serde_attribute};
 
 /// The checked model of one contract.
 struct Contract<'a> {
@@ -246,81 +247,6 @@ fn parse_member(
         order,
         span: field.span(),
     })
-}
-
-/// The string value of `#[serde(key = "...")]`, so one rename serves JSON and XML alike, as the CLR name does for
-/// Json.NET and DataContractSerializer. Other serde keys are passed over.
-fn serde_attribute(attrs: &[syn::Attribute], key: &str, errors: &mut Errors) -> Option<LitStr> {
-    let mut found = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let parsed = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident(key) && meta.input.peek(syn::Token![=]) {
-                found = Some(meta.value()?.parse::<LitStr>()?);
-            } else if meta.input.peek(syn::Token![=]) {
-                meta.value()?.parse::<syn::Expr>()?;
-            } else if meta.input.peek(syn::token::Paren) {
-                let content;
-                syn::parenthesized!(content in meta.input);
-                content.parse::<TokenStream>()?;
-            }
-            Ok(())
-        });
-        if let Err(error) = parsed {
-            errors.push(error);
-        }
-    }
-    found
-}
-
-/// serde's `rename_all` rules, applied to a snake_case field name as serde applies them.
-#[derive(Clone, Copy)]
-enum RenameRule {
-    Lower,
-    Upper,
-    Pascal,
-    Camel,
-    ScreamingSnake,
-    Kebab,
-    ScreamingKebab,
-}
-
-impl RenameRule {
-    fn parse(rule: &str) -> Option<RenameRule> {
-        Some(match rule {
-            "lowercase" | "snake_case" => RenameRule::Lower,
-            "UPPERCASE" => RenameRule::Upper,
-            "PascalCase" => RenameRule::Pascal,
-            "camelCase" => RenameRule::Camel,
-            "SCREAMING_SNAKE_CASE" => RenameRule::ScreamingSnake,
-            "kebab-case" => RenameRule::Kebab,
-            "SCREAMING-KEBAB-CASE" => RenameRule::ScreamingKebab,
-            _ => return None,
-        })
-    }
-
-    fn apply(self, field: &str) -> String {
-        match self {
-            RenameRule::Lower => field.to_owned(),
-            RenameRule::Upper | RenameRule::ScreamingSnake => field.to_ascii_uppercase(),
-            RenameRule::Pascal | RenameRule::Camel => {
-                let mut out = String::with_capacity(field.len());
-                let mut capitalize = matches!(self, RenameRule::Pascal);
-                for ch in field.chars() {
-                    if ch == '_' {
-                        capitalize = true;
-                    } else if capitalize {
-                        out.push(ch.to_ascii_uppercase());
-                        capitalize = false;
-                    } else {
-                        out.push(ch);
-                    }
-                }
-                out
-            }
-            RenameRule::Kebab => field.replace('_', "-"),
-            RenameRule::ScreamingKebab => field.replace('_', "-").to_ascii_uppercase(),
-        }
-    }
 }
 
 fn check_duplicates(members: &[Member], errors: &mut Errors) {

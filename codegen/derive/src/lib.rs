@@ -6,6 +6,9 @@
 
 mod data_contract;
 mod errors;
+mod redacted_debug;
+mod serde_names;
+mod validate;
 mod wire_enum;
 
 use proc_macro::TokenStream;
@@ -28,9 +31,12 @@ use syn::{DeriveInput, parse_macro_input};
 /// Json.NET reads enums) or `string` (written and read as a string; its `other` variant holds a `String`). Each
 /// unit variant gives its wire `value` and optionally its member `name` (the text DataContract XML uses). Exactly
 /// one tuple variant marked `#[wire(other)]` holds any other value, so an unknown value round-trips unchanged.
+/// `#[wire(repr = "i64", closed)]` says the document lists every value: validation then reports the `other`
+/// variant as `enum_value` (parsing still keeps it).
 ///
-/// The derive implements `serde::Serialize` and `serde::Deserialize` through `codegen_runtime::serde`, and the
-/// inherent methods `wire_value`, `from_wire_value`, `member_name`, `from_member_name` and `is_known`.
+/// The derive implements `serde::Serialize` and `serde::Deserialize` through `codegen_runtime::serde`, the
+/// inherent methods `wire_value`, `from_wire_value`, `member_name`, `from_member_name` and `is_known`, and
+/// `codegen_runtime::validate`'s `Validate`, `Presence` and `WireLiteral` (`i128` for numbers, `&str` for strings).
 #[proc_macro_derive(WireEnum, attributes(wire))]
 pub fn derive_wire_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -67,6 +73,77 @@ pub fn derive_wire_enum(input: TokenStream) -> TokenStream {
 pub fn derive_data_contract(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     data_contract::expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Checks a struct against its provider's documented limits, reporting every problem at once.
+///
+/// ```ignore
+/// #[derive(Validate)]
+/// #[validate(rule(
+///     when(field = "agent_return_ticket_type", equals = 0),
+///     require = "agent_ticket_id",
+///     code = "PARAM_CHECK_LACK_TICKET_ID",
+///     message = "按票退款缺少票号",
+/// ))]
+/// pub struct AgentConfirmReturnRq {
+///     #[validate(required, max_len = 64)]
+///     pub agent_order_id: String,
+///     pub agent_return_ticket_type: AgentReturnTicketType,
+///     pub agent_ticket_id: Option<String>,
+///     #[validate(min = 0, max = 99999.99)]
+///     pub refund_amount: Option<Decimal>,
+///     #[validate(format = "datetime")]
+///     pub success_time: Option<String>,
+///     #[validate(pattern = "[0-9]{1,3}[A-F]")]
+///     pub seat_no: Option<String>,
+/// }
+/// ```
+///
+/// Field rules, in any combination: `required` (present: `Some`, a string not blank, a list not empty), `min_len`
+/// and `max_len` (UTF-16 code units of a string, as .NET and Java count; items of a list), `min` and `max` (a
+/// number, compared exactly as a decimal), `pattern` (a regex the whole text must match, checked when the macro
+/// expands and compiled once at run time) and `format` (`date`: yyyy-MM-dd, `datetime`: yyyy-MM-dd HH:mm:ss,
+/// `time`: HH:mm:ss, `digits`, `decimal`). An absent `Option` is left to `required` by every other rule, and an
+/// empty text by `pattern` and `format`. Codes: `required`, `min_len`, `max_len`, `range`, `pattern`, `format`; nested values add `fen` and
+/// `enum_value`. The container's repeatable `rule(...)` requires the field `require` when the field `field`
+/// equals the wire literal `equals` (an integer, string or bool), reported with the provider's own `code` and
+/// `message`; both name Rust fields.
+///
+/// Every field is then validated itself (`Option`, `Box` and `Vec` items too), at the path of its serde wire
+/// name (`rename`, `rename_all`; a `flatten` field stays at its parent's path), so problems come in declaration
+/// order, depth first: `$.trains[0].tickets[1].seat_no`. The derive implements
+/// `codegen_runtime::validate::Validate` and `Presence` (a struct is always present).
+#[proc_macro_derive(Validate, attributes(validate))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    validate::expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// `Debug` that hides the fields marked `#[sensitive]`, so a value can be logged whole.
+///
+/// ```ignore
+/// #[derive(RedactedDebug)]
+/// pub struct Credentials {
+///     pub app_key: String,
+///     #[sensitive]
+///     pub secret: String,
+///     #[sensitive]
+///     pub id_card_no: Option<String>,
+/// }
+/// // Credentials { app_key: "12345", secret: <redacted>, id_card_no: Some(<redacted>) }
+/// ```
+///
+/// Written as `#[derive(Debug)]` writes a struct with named fields; a sensitive field prints `<redacted>`, and a
+/// sensitive `Option` prints `None` or `Some(<redacted>)`. Validation messages never quote a value, so a
+/// sensitive field is safe there too.
+#[proc_macro_derive(RedactedDebug, attributes(sensitive))]
+pub fn derive_redacted_debug(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    redacted_debug::expand(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -27,6 +27,8 @@ struct WireEnum<'a> {
     repr: Repr,
     members: Vec<Member>,
     other: Ident,
+    /// `#[wire(closed)]`: the document lists every value, so validation refuses the `other` variant.
+    closed: bool,
 }
 
 pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -42,7 +44,7 @@ fn parse(input: &DeriveInput) -> syn::Result<WireEnum<'_>> {
         ));
     };
     let mut errors = Errors::default();
-    let repr = parse_repr(input, &mut errors);
+    let (repr, closed) = parse_container(input, &mut errors);
     let mut members = Vec::new();
     let mut other: Option<Ident> = None;
     for variant in &data.variants {
@@ -114,19 +116,28 @@ fn parse(input: &DeriveInput) -> syn::Result<WireEnum<'_>> {
             repr,
             members,
             other,
+            closed,
         }),
         _ => Err(syn::Error::new(input.ident.span(), "invalid WireEnum")),
     }
 }
 
-fn parse_repr(input: &DeriveInput, errors: &mut Errors) -> Option<Repr> {
+/// `#[wire(repr = "...", closed)]`: the repr is required, `closed` optional.
+fn parse_container(input: &DeriveInput, errors: &mut Errors) -> (Option<Repr>, bool) {
     let mut repr = None;
     let mut written = false;
+    let mut closed = false;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("wire")) {
         let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("closed") {
+                closed = true;
+                return Ok(());
+            }
             written = true;
             if !meta.path.is_ident("repr") {
-                return Err(meta.error("expected `repr = \"i32\" | \"i64\" | \"string\"`"));
+                return Err(
+                    meta.error("expected `repr = \"i32\" | \"i64\" | \"string\"` or `closed`")
+                );
             }
             let text: LitStr = meta.value()?.parse()?;
             repr = Some(match text.value().as_str() {
@@ -152,7 +163,7 @@ fn parse_repr(input: &DeriveInput, errors: &mut Errors) -> Option<Repr> {
             "missing `#[wire(repr = \"i32\" | \"i64\" | \"string\")]` on the enum",
         ));
     }
-    repr
+    (repr, closed)
 }
 
 fn check_other(variant: &syn::Variant, repr: Option<Repr>, errors: &mut Errors) {
@@ -233,6 +244,7 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
         repr,
         members,
         other,
+        closed: _,
     } = model;
     let variants: Vec<_> = members.iter().map(|m| &m.variant).collect();
     let values: Vec<_> = members.iter().map(|m| &m.value).collect();
@@ -285,6 +297,7 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
         _ => quote!(pub fn wire_value(&self) -> #value_type),
     };
     let deserialize = emit_deserialize(ident, *repr, members);
+    let validate = emit_validate(model);
     let contract_name = ident.to_string();
     let unnamed_message =
         format!("{ident} value {{:?}} has no member name, so it cannot be written as XML");
@@ -333,6 +346,8 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
         }
 
         #deserialize
+
+        #validate
 
         #[automatically_derived]
         impl #rt::xml::XmlValue for #ident {
@@ -453,6 +468,61 @@ fn emit_deserialize(ident: &Ident, repr: Repr, members: &[Member]) -> TokenStrea
                 }
 
                 deserializer.deserialize_any(Visitor)
+            }
+        }
+    }
+}
+
+/// `Validate` (an open enum keeps any value; a closed one refuses its `other` variant), `Presence` (a member is
+/// always there) and `WireLiteral` (a conditional rule compares the wire value).
+fn emit_validate(model: &WireEnum<'_>) -> TokenStream {
+    let WireEnum {
+        ident,
+        repr,
+        members,
+        other,
+        closed,
+    } = model;
+    let v = quote!(::codegen_runtime::validate);
+    let check = if *closed {
+        let message = match members.len() {
+            1 => "is not the one documented value".to_owned(),
+            count => format!("is not one of the {count} documented values"),
+        };
+        quote! {
+            fn validate_into(&self, path: &#v::Path<'_>, report: &mut #v::Report) {
+                if let Self::#other(_) = self {
+                    report.push(path, #v::rules::ENUM_VALUE, #message);
+                }
+            }
+        }
+    } else {
+        quote!(fn validate_into(&self, _: &#v::Path<'_>, _: &mut #v::Report) {})
+    };
+    let (literal, compare) = match repr {
+        Repr::I32 | Repr::I64 => (
+            quote!(i128),
+            quote!(::std::primitive::i128::from(self.wire_value()) == literal),
+        ),
+        Repr::String => (quote!(&str), quote!(self.wire_value() == literal)),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #v::Validate for #ident {
+            #check
+        }
+
+        #[automatically_derived]
+        impl #v::Presence for #ident {
+            fn absence(&self) -> ::std::option::Option<#v::Absence> {
+                ::std::option::Option::None
+            }
+        }
+
+        #[automatically_derived]
+        impl #v::WireLiteral<#literal> for #ident {
+            fn equals(&self, literal: #literal) -> bool {
+                #compare
             }
         }
     }

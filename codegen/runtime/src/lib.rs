@@ -19,6 +19,7 @@ mod registry;
 pub mod sm4;
 pub mod top;
 mod top_datetime;
+pub mod validate;
 pub mod xml;
 
 pub use bson::DotNetGuid;
@@ -29,9 +30,14 @@ pub use number::{DotNetDecimal, DotNetDouble};
 pub use problem::{Problem, Rejection, Stage};
 pub use registry::{Endpoint, Format, Model, ModelVisitor, Operation, Protocol, ProviderInfo};
 pub use top_datetime::TopDateTime;
+pub use validate::Validate;
 
 /// Re-exported so generated code names one dependency for its wire types.
 pub use {rust_decimal::Decimal, serde, serde_with, uuid::Uuid};
+
+/// Re-exported for derive expansions and generated code: `regex` behind `#[validate(pattern)]`, `bon` for request
+/// builders (`#[builder(crate = ::codegen_runtime::bon)]`).
+pub use {bon, regex};
 
 /// A scalar's text did not have the form its wire format requires.
 #[derive(Clone, Debug, PartialEq, Eq)]

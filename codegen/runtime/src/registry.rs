@@ -75,10 +75,13 @@ pub trait Operation {
     const ENDPOINT: Endpoint;
 }
 
-/// What a tool needs of a type to move it between formats; every generated type has it.
-pub trait Model: Serialize + DeserializeOwned + std::fmt::Debug + Clone + 'static {}
+/// What a tool needs of a type to move it between formats and check it; every generated type has it.
+pub trait Model:
+    Serialize + DeserializeOwned + crate::Validate + std::fmt::Debug + Clone + 'static
+{
+}
 
-impl<T: Serialize + DeserializeOwned + std::fmt::Debug + Clone + 'static> Model for T {}
+impl<T: Serialize + DeserializeOwned + crate::Validate + std::fmt::Debug + Clone + 'static> Model for T {}
 
 /// A computation over a generated type chosen at run time by its name.
 ///

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{FieldType, Provider, TypeId, TypeKind};
+use crate::model::{FieldType, Provider, Struct, TypeId, TypeKind};
 
 /// Whether each type (by id) is reachable from an operation's request.
 pub fn request_side(provider: &Provider) -> Vec<bool> {
@@ -29,7 +29,13 @@ pub fn request_side(provider: &Provider) -> Vec<bool> {
     reached
 }
 
-/// The attribute that makes bon's derive name the runtime's re-export and take `&str` where a `String` goes.
-pub fn builder_attr() -> TokenStream {
-    quote!(#[builder(crate = ::codegen_runtime::bon, on(String, into))])
+/// The attribute that makes bon's derive name the runtime's re-export, take `&str` where a `String` goes and a
+/// value where the struct boxes one (a field that closes a cycle).
+pub fn builder_attr(body: &Struct) -> TokenStream {
+    let boxed = body
+        .fields
+        .iter()
+        .any(|field| field.boxed)
+        .then(|| quote!(, on(Box<_>, into)));
+    quote!(#[builder(crate = ::codegen_runtime::bon, on(String, into) #boxed)])
 }

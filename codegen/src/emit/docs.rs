@@ -82,9 +82,10 @@ pub fn field_facts(field: &Field) -> String {
     if let Some(format) = field.format {
         let form = match format {
             TextFormat::Date => "`yyyy-MM-dd`",
-            TextFormat::TopDateTime => "`yyyy-MM-dd HH:mm:ss`",
-            TextFormat::DateTime => "a .NET date-time",
-            TextFormat::Integer => "an integer",
+            TextFormat::DateTime => "`yyyy-MM-dd HH:mm:ss`",
+            TextFormat::Time => "`HH:mm:ss`",
+            TextFormat::Digits => "digits only",
+            TextFormat::Decimal => "a decimal number such as `10.00`",
         };
         facts.push(format!("Text of the form {form}."));
     }

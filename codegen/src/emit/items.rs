@@ -127,7 +127,7 @@ impl ItemEmitter<'_> {
         };
         let (builder, builder_attr) = if self.request_side[id] {
             self.imports.builder = true;
-            (quote!(Builder,), builders::builder_attr())
+            (quote!(Builder,), builders::builder_attr(body))
         } else {
             (quote!(), quote!())
         };

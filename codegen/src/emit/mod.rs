@@ -167,8 +167,8 @@ fn module(provider: &Provider) -> TokenStream {
     quote! {
         #docs
 
-        #builder
         #derives
+        #builder
         use codegen_runtime::{#(#runtime_names),*};
         #serde
 

@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Bound, Field, FieldType, Literal as RuleLiteral, Rule, Scalar, TextFormat};
+use crate::model::{Bound, Field, FieldType, Literal as RuleLiteral, Rule, Scalar};
 
 /// The field's own rules; `None` when it has none (nested values are validated all the same).
 pub fn field_attr(field: &Field) -> Option<TokenStream> {
@@ -34,7 +34,7 @@ pub fn field_attr(field: &Field) -> Option<TokenStream> {
         rules.push(quote!(pattern = #pattern));
     }
     if let Some(format) = field.format {
-        let name = format_name(format);
+        let name = format.name();
         rules.push(quote!(format = #name));
     }
     (!rules.is_empty()).then(|| quote!(#[validate(#(#rules),*)]))
@@ -62,14 +62,6 @@ pub fn rules_attr(rules: &[Rule]) -> Option<TokenStream> {
         })
         .collect();
     (!rules.is_empty()).then(|| quote!(#[validate(#(#rules),*)]))
-}
-
-/// The name the derive's `format = "..."` takes, which is the schema's own.
-pub fn format_name(format: TextFormat) -> &'static str {
-    TextFormat::ALL
-        .iter()
-        .find(|(_, f)| *f == format)
-        .map_or("", |(name, _)| name)
 }
 
 fn bound(bound: Bound) -> Literal {

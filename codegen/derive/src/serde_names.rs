@@ -1,0 +1,142 @@
+//! The names serde gives a struct's fields on the wire (`rename`, `rename_all`), read once for every derive, so
+//! XML members and validation paths use the very names JSON does.
+
+use proc_macro2::TokenStream;
+use syn::{Ident, LitStr};
+
+use crate::errors::Errors;
+
+/// The string value of `#[serde(key = "...")]`, so one rename serves JSON and XML alike, as the CLR name does for
+/// Json.NET and DataContractSerializer. Other serde keys are passed over.
+pub(crate) fn serde_attribute(
+    attrs: &[syn::Attribute],
+    key: &str,
+    errors: &mut Errors,
+) -> Option<LitStr> {
+    let mut found = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident(key) && meta.input.peek(syn::Token![=]) {
+                found = Some(meta.value()?.parse::<LitStr>()?);
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                content.parse::<TokenStream>()?;
+            }
+            Ok(())
+        });
+        if let Err(error) = parsed {
+            errors.push(error);
+        }
+    }
+    found
+}
+
+/// serde's `rename_all` rules, applied to a snake_case field name as serde applies them.
+#[derive(Clone, Copy)]
+pub(crate) enum RenameRule {
+    Lower,
+    Upper,
+    Pascal,
+    Camel,
+    ScreamingSnake,
+    Kebab,
+    ScreamingKebab,
+}
+
+impl RenameRule {
+    pub(crate) fn parse(rule: &str) -> Option<RenameRule> {
+        Some(match rule {
+            "lowercase" | "snake_case" => RenameRule::Lower,
+            "UPPERCASE" => RenameRule::Upper,
+            "PascalCase" => RenameRule::Pascal,
+            "camelCase" => RenameRule::Camel,
+            "SCREAMING_SNAKE_CASE" => RenameRule::ScreamingSnake,
+            "kebab-case" => RenameRule::Kebab,
+            "SCREAMING-KEBAB-CASE" => RenameRule::ScreamingKebab,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn apply(self, field: &str) -> String {
+        match self {
+            RenameRule::Lower => field.to_owned(),
+            RenameRule::Upper | RenameRule::ScreamingSnake => field.to_ascii_uppercase(),
+            RenameRule::Pascal | RenameRule::Camel => {
+                let mut out = String::with_capacity(field.len());
+                let mut capitalize = matches!(self, RenameRule::Pascal);
+                for ch in field.chars() {
+                    if ch == '_' {
+                        capitalize = true;
+                    } else if capitalize {
+                        out.push(ch.to_ascii_uppercase());
+                        capitalize = false;
+                    } else {
+                        out.push(ch);
+                    }
+                }
+                out
+            }
+            RenameRule::Kebab => field.replace('_', "-"),
+            RenameRule::ScreamingKebab => field.replace('_', "-").to_ascii_uppercase(),
+        }
+    }
+}
+
+/// Whether `#[serde(key)]` is given as a bare flag, such as `flatten`.
+pub(crate) fn serde_flag(attrs: &[syn::Attribute], key: &str) -> bool {
+    let mut found = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        // A malformed `#[serde]` is reported by `serde_attribute` and by serde itself.
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                content.parse::<TokenStream>()?;
+            } else if meta.path.is_ident(key) {
+                found = true;
+            }
+            Ok(())
+        });
+    }
+    found
+}
+
+/// The container's `#[serde(rename_all = "...")]` rule; `derive` names the macro in the error for a rule it does
+/// not know.
+pub(crate) fn rename_all(
+    attrs: &[syn::Attribute],
+    derive: &str,
+    errors: &mut Errors,
+) -> Option<RenameRule> {
+    let rule = serde_attribute(attrs, "rename_all", errors)?;
+    let parsed = RenameRule::parse(&rule.value());
+    if parsed.is_none() {
+        errors.push(syn::Error::new(
+            rule.span(),
+            format!("{derive} does not know this `rename_all` rule"),
+        ));
+    }
+    parsed
+}
+
+/// A field's wire name: its `#[serde(rename = "...")]`, else the container's `rename_all` applied to its Rust name
+/// (without `r#`), else that name.
+pub(crate) fn field_name(
+    field: &syn::Field,
+    ident: &Ident,
+    rename_all: Option<RenameRule>,
+    errors: &mut Errors,
+) -> String {
+    serde_attribute(&field.attrs, "rename", errors)
+        .map(|name| name.value())
+        .unwrap_or_else(|| {
+            let text = ident.to_string();
+            let bare = text.strip_prefix("r#").unwrap_or(&text);
+            rename_all.map_or_else(|| bare.to_owned(), |rule| rule.apply(bare))
+        })
+}
