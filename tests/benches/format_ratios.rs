@@ -11,10 +11,10 @@
 //! contests and runs each a few times, quickly.
 
 mod contenders;
+mod interleave;
 
-use std::time::{Duration, Instant};
-
-use contenders::{Contest, Direction, Format};
+use contenders::{Direction, Format};
+use interleave::{fastest_quarter, interleave, per_operation, setting};
 
 fn main() {
     let measuring = std::env::args().any(|arg| arg == "--bench");
@@ -43,7 +43,7 @@ fn main() {
             "type", "format", "direction", "ours", "theirs", "ratio", "target"
         );
         for contest in &mut contests {
-            let [ours, theirs] = interleave(contest, rounds, batch);
+            let [ours, theirs] = interleave(&mut contest.ours, &mut contest.theirs, rounds, batch);
             let (ours, theirs) = (fastest_quarter(ours), fastest_quarter(theirs));
             let ratio = ours.as_secs_f64() / theirs.as_secs_f64();
             let met = ratio <= contest.target();
@@ -83,57 +83,5 @@ fn main() {
         } else {
             println!("\nnot met in at least one run: {}", missed.join(", "));
         }
-    }
-}
-
-/// Alternates batches of the two contenders, swapping which goes first each round; every batch is timed whole.
-fn interleave(contest: &mut Contest, rounds: usize, batch: usize) -> [Vec<Duration>; 2] {
-    let mut times = [Vec::with_capacity(rounds), Vec::with_capacity(rounds)];
-    for round in 0..rounds {
-        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
-        for which in order {
-            let run = if which == 0 {
-                &mut contest.ours
-            } else {
-                &mut contest.theirs
-            };
-            let start = Instant::now();
-            run(batch as u64);
-            times[which].push(start.elapsed());
-        }
-    }
-    times
-}
-
-/// The median of the fastest quarter of the timings (at least one is kept).
-fn fastest_quarter(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    let kept = &times[..(times.len() / 4).max(1)];
-    let middle = kept.len() / 2;
-    if kept.len() % 2 == 1 {
-        kept[middle]
-    } else {
-        (kept[middle - 1] + kept[middle]) / 2
-    }
-}
-
-/// A batch's time per operation, in the unit that suits it.
-fn per_operation(batch_time: Duration, batch: usize) -> String {
-    let nanos = batch_time.as_secs_f64() * 1e9 / batch as f64;
-    if nanos < 10_000.0 {
-        format!("{nanos:.0} ns")
-    } else {
-        format!("{:.2} µs", nanos / 1000.0)
-    }
-}
-
-fn setting(name: &str, default: usize) -> usize {
-    match std::env::var(name) {
-        Ok(text) => text
-            .parse()
-            .ok()
-            .filter(|n| *n > 0)
-            .unwrap_or_else(|| panic!("{name} must be a positive whole number, found {text:?}")),
-        Err(_) => default,
     }
 }

@@ -9,6 +9,7 @@ use codegen_runtime::{
 };
 
 mod hex;
+pub mod samples;
 
 /// Payloads larger than this are refused before parsing; no provider message comes near it.
 pub const MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;

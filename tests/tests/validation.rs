@@ -2,6 +2,7 @@
 //! the runner's `validate` stage; builders; and `Debug` output that keeps sensitive values out of logs.
 
 use codegen_runtime::{Rejection, Stage, Validate, json};
+use conformance::samples::refund_callback;
 use refund_apis::{alitrip_btrip, ctt, digitalscience, speedpower, taobao_bus};
 
 /// `(path, code)` of every problem, in the order validation reports them; empty when the value is valid.
@@ -136,38 +137,12 @@ fn a_closed_enum_keeps_an_unknown_value_when_parsing_and_refuses_it_when_validat
     assert_eq!(problems(&ctt), []);
 }
 
-/// The document's callback sample, with `trains` trains of `tickets` tickets each.
-fn callback(trains: usize, tickets: usize) -> serde_json::Value {
-    let ticket = serde_json::json!({
-        "coach_no": "01", "fail_code": "3001", "fail_reason": "退票失败",
-        "passenger_info": {
-            "birth_date": "1990-10-19", "country_code": "CN", "passenger_id": "1231232",
-            "passenger_id_no": "432524100011191212", "passenger_id_type": "0", "passenger_mobile": "16670000000",
-            "passenger_name": "张三", "sex": "0", "valid_date_end": "2030-10-19", "valid_date_start": "2000-10-19"
-        },
-        "passenger_ticket_no": "EW123121", "refund_cost": "0", "refund_price": "1000", "refund_rate": "0",
-        "seat_name": "硬座", "seat_no": "001", "seat_type": "1", "ticket_price": "1000", "ticket_status": "31",
-        "ticket_type": "1"
-    });
-    let train = serde_json::json!({
-        "arrive_time": "2022-10-19 14:00:00", "from_station_code": "BJP", "from_station_name": "北京",
-        "refund_ticket_details": vec![ticket; tickets],
-        "start_time": "2022-10-19 12:00:00", "to_station_code": "SHH", "to_station_name": "上海",
-        "train_date": "2022-10-19", "train_no": "T123"
-    });
-    serde_json::json!({
-        "order_id": "123456789", "order_status": "31", "refund_cost": "0", "refund_id": "1231123",
-        "refund_rate": "0", "refund_total": "1000", "refund_train_details": vec![train; trains],
-        "supplier_order_id": "12345678", "ticket_no": "EW123412"
-    })
-}
-
 #[test]
 fn alitrip_callback_checks_dates_amounts_and_ticket_types_of_every_nested_item() {
-    let valid: alitrip_btrip::RefundCallBackParam = parse(&callback(2, 3).to_string());
+    let valid: alitrip_btrip::RefundCallBackParam = parse(&refund_callback(2, 3).to_string());
     assert_eq!(problems(&valid), []);
 
-    let mut broken = callback(2, 3);
+    let mut broken = refund_callback(2, 3);
     let train = &mut broken["refund_train_details"][1];
     train["train_date"] = "2022-02-30".into();
     train["start_time"] = "2022-10-19T12:00:00".into();
@@ -245,7 +220,7 @@ fn request_builders_take_required_fields_by_name_and_validate_in_one_call() {
 
 #[test]
 fn debug_output_shows_no_passenger_data_and_no_signature() {
-    let callback: alitrip_btrip::RefundCallBackParam = parse(&callback(1, 1).to_string());
+    let callback: alitrip_btrip::RefundCallBackParam = parse(&refund_callback(1, 1).to_string());
     let shown = format!("{callback:?}");
     for secret in ["张三", "432524100011191212", "16670000000", "1990-10-19", "1231232"] {
         assert!(!shown.contains(secret), "{secret} leaks into {shown}");
@@ -262,7 +237,7 @@ fn debug_output_shows_no_passenger_data_and_no_signature() {
 
 #[test]
 fn validation_messages_never_quote_the_value() {
-    let mut broken = callback(1, 1);
+    let mut broken = refund_callback(1, 1);
     broken["refund_train_details"][0]["refund_ticket_details"][0]["passenger_info"]["birth_date"] =
         "secret-birthday".into();
     let broken: alitrip_btrip::RefundCallBackParam = parse(&broken.to_string());
