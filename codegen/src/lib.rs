@@ -7,6 +7,7 @@
 pub mod check;
 pub mod decode;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod names;
@@ -72,6 +73,12 @@ impl std::error::Error for Error {}
 /// Loads and checks one schema file; every problem in it is reported. An oversized file is refused by its size,
 /// before it is read.
 pub fn load_file(path: &Path) -> Result<Provider, Error> {
+    let bytes = read_schema(path)?;
+    load_bytes(path, &bytes).map_err(Error::Schemas)
+}
+
+/// Reads a schema file's bytes, refusing an oversized one by its size before reading it.
+pub fn read_schema(path: &Path) -> Result<Vec<u8>, Error> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -82,12 +89,20 @@ pub fn load_file(path: &Path) -> Result<Provider, Error> {
         diags.error_with_hint(too_large.pos, too_large.message, too_large.hint);
         return Err(Error::Schemas(diags.into_sorted()));
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    load_bytes(path, &bytes).map_err(Error::Schemas)
+    std::fs::read(path).map_err(read_error)
 }
 
 /// Loads and checks a schema from its bytes; `path` names it in diagnostics and gives the provider id.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Provider, Vec<Diagnostic>> {
+    load_schema(path, bytes).map(|(_, provider)| provider)
+}
+
+/// Loads and checks a schema from its bytes, keeping the decoded schema, where every name has its position, beside
+/// the checked model: `codegen diff` compares the model and points at the schema.
+pub fn load_schema(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(schema::Schema, Provider), Vec<Diagnostic>> {
     let mut diags = Diagnostics::new(path);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -113,16 +128,46 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Provider, Vec<Diagnostic>
             return Err(diags.into_sorted());
         }
     };
-    let provider = decode::decode(path, &root, &mut diags)
-        .and_then(|schema| check::check(&schema, &mut diags));
-    match provider {
-        Some(provider) if diags.is_empty() => Ok(provider),
+    let loaded = decode::decode(path, &root, &mut diags).and_then(|schema| {
+        let provider = check::check(&schema, &mut diags)?;
+        Some((schema, provider))
+    });
+    match loaded {
+        Some(loaded) if diags.is_empty() => Ok(loaded),
         _ => Err(diags.into_sorted()),
     }
 }
 
 /// Loads every `*.yaml` schema of a folder (or one file), reporting the problems of all of them together.
 pub fn load(schemas: &Path) -> Result<Vec<Provider>, Error> {
+    load_all(&schema_paths(schemas)?, |path| load_file(path))
+}
+
+/// Loads independent schemas in parallel and takes the results in the given order; the schema problems of all of
+/// them are reported together, any other error stops the run.
+pub fn load_all<I: Sync, T: Send>(
+    items: &[I],
+    load: impl Fn(&I) -> Result<T, Error> + Sync + Send,
+) -> Result<Vec<T>, Error> {
+    let loaded: Vec<Result<T, Error>> = items.par_iter().map(load).collect();
+    let mut providers = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for result in loaded {
+        match result {
+            Ok(provider) => providers.push(provider),
+            Err(Error::Schemas(found)) => problems.extend(found),
+            Err(other) => return Err(other),
+        }
+    }
+    if problems.is_empty() {
+        Ok(providers)
+    } else {
+        Err(Error::Schemas(problems))
+    }
+}
+
+/// The `*.yaml` schemas of a folder in path order, or the one file named.
+pub fn schema_paths(schemas: &Path) -> Result<Vec<PathBuf>, Error> {
     let read_error = |source| Error::Read {
         path: schemas.to_path_buf(),
         source,
@@ -141,23 +186,7 @@ pub fn load(schemas: &Path) -> Result<Vec<Provider>, Error> {
     if paths.is_empty() {
         return Err(Error::NoSchemas(schemas.to_path_buf()));
     }
-    // Files are independent: they load in parallel, and the results are taken in path order.
-    let loaded: Vec<Result<Provider, Error>> =
-        paths.par_iter().map(|path| load_file(path)).collect();
-    let mut providers = Vec::with_capacity(paths.len());
-    let mut problems = Vec::new();
-    for result in loaded {
-        match result {
-            Ok(provider) => providers.push(provider),
-            Err(Error::Schemas(found)) => problems.extend(found),
-            Err(other) => return Err(other),
-        }
-    }
-    if problems.is_empty() {
-        Ok(providers)
-    } else {
-        Err(Error::Schemas(problems))
-    }
+    Ok(paths)
 }
 
 /// The files the schemas produce, without touching the disk.
