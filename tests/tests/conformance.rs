@@ -226,27 +226,37 @@ fn top_omits_absent_values_but_never_a_required_zero() {
     let outcome = convert(
         "taobao_bus",
         "AgentConfirmReturnRq",
-        r#"{"agent_order_id":"A1","agent_return_ticket_type":0,"agent_return_ticket_status":2,"come_from":null}"#,
+        r#"{"agent_order_id":"A1","agent_return_ticket_type":0,"agent_return_ticket_status":2,"come_from":null,"agent_ticket_id":"T1"}"#,
     );
     assert_eq!(
         stdout(&outcome),
-        r#"{"agent_order_id":"A1","agent_return_ticket_status":2,"agent_return_ticket_type":0}"#
+        r#"{"agent_order_id":"A1","agent_return_ticket_status":2,"agent_return_ticket_type":0,"agent_ticket_id":"T1"}"#
     );
 }
 
 #[test]
 fn unknown_enum_values_are_kept() {
+    // ctt's Terminal is open: an unlisted value converts unchanged.
+    let outcome = convert(
+        "ctt",
+        "TicketRefundRequest",
+        r#"{"order_number":null,"refund_passanger_ids":null,"refund_reason":null,"terminal":-3,"time_stamp":null,"random":5,"sign":null}"#,
+    );
+    assert!(stdout(&outcome).contains(r#""terminal":-3,"#), "{}", stdout(&outcome));
+    let outcome = convert("ctt", "Terminal", "0");
+    assert_eq!(stdout(&outcome), "0");
+    // taobao_bus's are closed: the value still parses, and validation refuses it.
     let outcome = convert(
         "taobao_bus",
         "AgentConfirmReturnRq",
-        r#"{"agent_order_id":"A1","agent_return_ticket_status":9,"agent_return_ticket_type":-3}"#,
+        r#"{"agent_order_id":"A1","agent_return_ticket_status":9,"agent_return_ticket_type":1}"#,
     );
-    assert_eq!(
-        stdout(&outcome),
-        r#"{"agent_order_id":"A1","agent_return_ticket_status":9,"agent_return_ticket_type":-3}"#
+    assert_eq!(outcome.exit, 1);
+    assert!(
+        stdout(&outcome).starts_with(r#"{"stage":"validate","errors":[{"path":"$.agent_return_ticket_status","code":"enum_value""#),
+        "{}",
+        stdout(&outcome)
     );
-    let outcome = convert("ctt", "Terminal", "0");
-    assert_eq!(stdout(&outcome), "0");
 }
 
 /// A speedpower model with one field replaced: `fragment` is the JSON of `field`.
@@ -326,12 +336,26 @@ fn doubles_are_written_as_json_net_writes_them() {
 
 #[test]
 fn fen_amounts_stay_exact() {
-    let big = "123456789012345678901234567890";
-    let ticket = format!(
-        r#"{{"order_id":"1","order_status":"31","refund_cost":"0","refund_id":"1","refund_total":"{big}","refund_train_details":[],"supplier_order_id":"1","ticket_no":"1"}}"#
+    let callback = |total: &str| {
+        format!(
+            r#"{{"order_id":"1","order_status":"31","refund_cost":"007","refund_id":"1","refund_total":"{total}","refund_train_details":[],"supplier_order_id":"1","ticket_no":"1"}}"#
+        )
+    };
+    let largest = callback(&u64::MAX.to_string());
+    let outcome = convert("alitrip_btrip", "RefundCallBackParam", &largest);
+    assert_eq!(stdout(&outcome), largest);
+    // Beyond u64 the text still parses exactly; validation says it is no amount.
+    let outcome = convert(
+        "alitrip_btrip",
+        "RefundCallBackParam",
+        &callback("123456789012345678901234567890"),
     );
-    let outcome = convert("alitrip_btrip", "RefundCallBackParam", &ticket);
-    assert_eq!(stdout(&outcome), ticket);
+    assert_eq!(outcome.exit, 1);
+    assert!(
+        stdout(&outcome).contains(r#""path":"$.refund_total","code":"fen""#),
+        "{}",
+        stdout(&outcome)
+    );
 }
 
 /// Small deterministic generator, so a failure reproduces exactly.

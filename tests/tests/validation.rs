@@ -245,3 +245,21 @@ fn validation_messages_never_quote_the_value() {
     assert_eq!(rejection.errors.len(), 1);
     assert!(!rejection.to_string().contains("secret-birthday"), "{rejection}");
 }
+
+#[test]
+fn parse_errors_never_quote_the_value_either() {
+    let mut payload = refund_callback(1, 1);
+    payload["refund_train_details"][0]["refund_ticket_details"][0]["passenger_info"]["passenger_id_no"] =
+        serde_json::json!(432524100011191212u64);
+    let rejected = json::from_str::<alitrip_btrip::RefundCallBackParam>(&payload.to_string())
+        .unwrap_err();
+    assert_eq!(rejected.stage, Stage::Parse);
+    assert_eq!(
+        rejected.errors[0].path,
+        "$.refund_train_details[0].refund_ticket_details[0].passenger_info.passenger_id_no"
+    );
+    assert_eq!(
+        rejected.errors[0].message,
+        "invalid type: integer, expected a string"
+    );
+}

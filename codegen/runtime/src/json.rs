@@ -166,8 +166,8 @@ fn rejection(path: String, error: serde_json::Error) -> Rejection {
         Category::Eof => ("json_eof", full),
         Category::Data => {
             let location = format!(" at line {} column {}", error.line(), error.column());
-            let message = full.strip_suffix(&location).unwrap_or(&full).to_owned();
-            (data_code(&message), message)
+            let message = full.strip_suffix(&location).unwrap_or(&full);
+            (data_code(message), crate::problem::without_value(message))
         }
     };
     Rejection {
@@ -247,7 +247,7 @@ mod tests {
             (
                 "$.refundparm.ticketids[1]".into(),
                 "invalid_type",
-                "invalid type: string \"x\", expected u32".into()
+                "invalid type: string, expected u32".into()
             )
         );
         assert_eq!(
@@ -262,7 +262,7 @@ mod tests {
         assert_eq!((path.as_str(), code), ("$", "invalid_type"));
         assert_eq!(
             message,
-            "invalid type: string \"x\", expected struct Request"
+            "invalid type: string, expected struct Request"
         );
     }
 

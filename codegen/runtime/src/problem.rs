@@ -45,3 +45,59 @@ impl std::fmt::Display for Rejection {
 }
 
 impl std::error::Error for Rejection {}
+
+/// serde's data error with the offending value taken out: `invalid type: string "4325…", expected i64` becomes
+/// `invalid type: string, expected i64`. A parser does not know which fields are sensitive (an identity number
+/// sent as a number lands here), so no parse message quotes a value.
+pub(crate) fn without_value(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        let Some(expected) = rest.rfind(", expected ") else {
+            continue;
+        };
+        let unexpected = &rest[..expected];
+        // serde writes the kind, then the value in backticks or quotes: `integer `5``, `string "x"`.
+        let value = [" `", " \""]
+            .iter()
+            .filter_map(|open| unexpected.find(open))
+            .min();
+        let kind = value.map_or(unexpected, |start| &unexpected[..start]);
+        return format!("{prefix}{kind}{}", &rest[expected..]);
+    }
+    message.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_value;
+
+    #[test]
+    fn values_are_taken_out_of_serde_messages_and_kinds_stay() {
+        let cases = [
+            (
+                r#"invalid type: string "432524100011191212", expected i64"#,
+                "invalid type: string, expected i64",
+            ),
+            (
+                "invalid type: integer `432524100011191212`, expected a string",
+                "invalid type: integer, expected a string",
+            ),
+            (
+                "invalid value: floating point `1.5`, expected i32",
+                "invalid value: floating point, expected i32",
+            ),
+            (
+                r#"invalid type: string "a, expected b", expected i32"#,
+                "invalid type: string, expected i32",
+            ),
+            ("invalid type: map, expected a string", "invalid type: map, expected a string"),
+            ("invalid type: unit value, expected i32", "invalid type: unit value, expected i32"),
+            ("missing field `username`", "missing field `username`"),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(without_value(message), expected, "{message}");
+        }
+    }
+}

@@ -198,7 +198,7 @@ fn rejection(path: String, error: BsonError) -> Rejection {
         errors: vec![Problem {
             path,
             code: error.code,
-            message: error.message,
+            message: crate::problem::without_value(&error.message),
         }],
     }
 }

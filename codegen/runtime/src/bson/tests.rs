@@ -618,7 +618,7 @@ fn data_errors_are_located_by_path_with_serde_codes() {
         (
             "$.refundparm.ticketids[1]",
             "invalid_type",
-            "invalid type: integer `5`, expected a string"
+            "invalid type: integer, expected a string"
         )
     );
     let missing = to_vec(&json!({"r": {"errmsg": null}})).unwrap();

@@ -76,7 +76,7 @@ impl Error {
         Problem {
             path,
             code: self.code,
-            message: self.message,
+            message: crate::problem::without_value(&self.message),
         }
     }
 }
