@@ -128,7 +128,10 @@ fn fields_carry_their_validation_rules_and_structs_their_cross_field_rules() {
         "        when(field = \"kind\", equals = \"1\"),\n        require = \"left\",\n        code = \"LEFT_MISSING\",",
         "        when(field = \"zeroth\", equals = 7),",
     ] {
-        assert!(module.contains(expected), "missing {expected:?} in {module}");
+        assert!(
+            module.contains(expected),
+            "missing {expected:?} in {module}"
+        );
     }
     assert!(
         module.contains("#[derive(Clone, RedactedDebug, PartialEq, Serialize, Deserialize, Validate, Builder)]\n#[validate(\n    rule("),

@@ -19,7 +19,11 @@ fn main() {
     let measuring = std::env::args().any(|arg| arg == "--bench");
     let payload = conformance::samples::refund_callback(10, 5).to_string();
     let value: RefundCallBackParam = json::from_str(&payload).expect("the payload parses");
-    assert_eq!(value.validate(), Ok(()), "the benchmark validates a valid value");
+    assert_eq!(
+        value.validate(),
+        Ok(()),
+        "the benchmark validates a valid value"
+    );
 
     let mut parse = |n: u64| {
         for _ in 0..n {

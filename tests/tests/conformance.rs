@@ -242,7 +242,11 @@ fn unknown_enum_values_are_kept() {
         "TicketRefundRequest",
         r#"{"order_number":null,"refund_passanger_ids":null,"refund_reason":null,"terminal":-3,"time_stamp":null,"random":5,"sign":null}"#,
     );
-    assert!(stdout(&outcome).contains(r#""terminal":-3,"#), "{}", stdout(&outcome));
+    assert!(
+        stdout(&outcome).contains(r#""terminal":-3,"#),
+        "{}",
+        stdout(&outcome)
+    );
     let outcome = convert("ctt", "Terminal", "0");
     assert_eq!(stdout(&outcome), "0");
     // taobao_bus's are closed: the value still parses, and validation refuses it.

@@ -77,12 +77,12 @@ fn speedpower_string_lengths_are_inclusive_between_0_and_the_limit() {
         problems(&speedpower_model(&"n".repeat(129), None)),
         one("$.RefundExternalNumber", "max_len")
     );
+    assert_eq!(problems(&speedpower_model("n", Some(&"é".repeat(500)))), []);
     assert_eq!(
-        problems(&speedpower_model("n", Some(&"é".repeat(500)))),
-        []
-    );
-    assert_eq!(
-        problems(&speedpower_model("n", Some(&format!("{}😀", "r".repeat(499))))),
+        problems(&speedpower_model(
+            "n",
+            Some(&format!("{}😀", "r".repeat(499)))
+        )),
         one("$.Remarks", "max_len")
     );
     assert_eq!(problems(&speedpower_model("n", None)), []);
@@ -103,7 +103,8 @@ fn confirm(fields: serde_json::Value) -> taobao_bus::AgentConfirmReturnRq {
 fn taobao_bus_refund_by_ticket_requires_the_ticket_id_with_the_providers_code() {
     let by_order = confirm(serde_json::json!({}));
     assert_eq!(problems(&by_order), []);
-    let by_ticket = confirm(serde_json::json!({ "agent_return_ticket_type": 0, "agent_ticket_id": "B737" }));
+    let by_ticket =
+        confirm(serde_json::json!({ "agent_return_ticket_type": 0, "agent_ticket_id": "B737" }));
     assert_eq!(problems(&by_ticket), []);
 
     for missing in [
@@ -215,24 +216,39 @@ fn request_builders_take_required_fields_by_name_and_validate_in_one_call() {
         .agent_return_ticket_status(taobao_bus::AgentReturnTicketStatus::Success)
         .agent_return_ticket_type(taobao_bus::AgentReturnTicketType::ByTicket)
         .build();
-    assert_eq!(problems(&confirm), one("$.agent_ticket_id", "PARAM_CHECK_LACK_TICKET_ID"));
+    assert_eq!(
+        problems(&confirm),
+        one("$.agent_ticket_id", "PARAM_CHECK_LACK_TICKET_ID")
+    );
 }
 
 #[test]
 fn debug_output_shows_no_passenger_data_and_no_signature() {
     let callback: alitrip_btrip::RefundCallBackParam = parse(&refund_callback(1, 1).to_string());
     let shown = format!("{callback:?}");
-    for secret in ["张三", "432524100011191212", "16670000000", "1990-10-19", "1231232"] {
+    for secret in [
+        "张三",
+        "432524100011191212",
+        "16670000000",
+        "1990-10-19",
+        "1231232",
+    ] {
         assert!(!shown.contains(secret), "{secret} leaks into {shown}");
     }
     assert!(shown.contains("passenger_name: <redacted>"), "{shown}");
-    assert!(shown.contains("seat_no: \"001\""), "other fields stay readable: {shown}");
+    assert!(
+        shown.contains("seat_no: \"001\""),
+        "other fields stay readable: {shown}"
+    );
 
     let ctt: ctt::TicketRefundRequest = parse(
         r#"{"order_number":"1","refund_passanger_ids":"2","refund_reason":null,"terminal":1,"time_stamp":null,"random":0,"sign":"3f2a9c"}"#,
     );
     let shown = format!("{ctt:?}");
-    assert!(!shown.contains("3f2a9c") && shown.contains("sign: Some(<redacted>)"), "{shown}");
+    assert!(
+        !shown.contains("3f2a9c") && shown.contains("sign: Some(<redacted>)"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -243,7 +259,10 @@ fn validation_messages_never_quote_the_value() {
     let broken: alitrip_btrip::RefundCallBackParam = parse(&broken.to_string());
     let rejection = broken.validate().unwrap_err();
     assert_eq!(rejection.errors.len(), 1);
-    assert!(!rejection.to_string().contains("secret-birthday"), "{rejection}");
+    assert!(
+        !rejection.to_string().contains("secret-birthday"),
+        "{rejection}"
+    );
 }
 
 #[test]
@@ -251,8 +270,8 @@ fn parse_errors_never_quote_the_value_either() {
     let mut payload = refund_callback(1, 1);
     payload["refund_train_details"][0]["refund_ticket_details"][0]["passenger_info"]["passenger_id_no"] =
         serde_json::json!(432524100011191212u64);
-    let rejected = json::from_str::<alitrip_btrip::RefundCallBackParam>(&payload.to_string())
-        .unwrap_err();
+    let rejected =
+        json::from_str::<alitrip_btrip::RefundCallBackParam>(&payload.to_string()).unwrap_err();
     assert_eq!(rejected.stage, Stage::Parse);
     assert_eq!(
         rejected.errors[0].path,

@@ -260,10 +260,7 @@ mod tests {
         );
         let (path, code, message) = located("\"x\"");
         assert_eq!((path.as_str(), code), ("$", "invalid_type"));
-        assert_eq!(
-            message,
-            "invalid type: string, expected struct Request"
-        );
+        assert_eq!(message, "invalid type: string, expected struct Request");
     }
 
     #[test]

@@ -92,8 +92,14 @@ mod tests {
                 r#"invalid type: string "a, expected b", expected i32"#,
                 "invalid type: string, expected i32",
             ),
-            ("invalid type: map, expected a string", "invalid type: map, expected a string"),
-            ("invalid type: unit value, expected i32", "invalid type: unit value, expected i32"),
+            (
+                "invalid type: map, expected a string",
+                "invalid type: map, expected a string",
+            ),
+            (
+                "invalid type: unit value, expected i32",
+                "invalid type: unit value, expected i32",
+            ),
             ("missing field `username`", "missing field `username`"),
         ];
         for (message, expected) in cases {
