@@ -6,81 +6,17 @@
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostics, Pos, suggest};
+use crate::language::{self, Mapping};
 use crate::schema::*;
 use crate::yaml::{Node, Value};
 
+mod outcome;
 mod rules;
 
-const TOP_KEYS: &[&str] = &[
-    "version",
-    "provider",
-    "operations",
-    "types",
-    "examples",
-    "note",
-];
-const PROVIDER_KEYS: &[&str] = &[
-    "id", "title", "protocol", "formats", "source", "doc", "note",
-];
-const OPERATION_KEYS: &[&str] = &[
-    "doc",
-    "note",
-    "http",
-    "top",
-    "request",
-    "response",
-    "error",
-    "renamed_from",
-];
-const HTTP_KEYS: &[&str] = &["method", "path", "note"];
-const TOP_ENDPOINT_KEYS: &[&str] = &["method", "note"];
-const STRUCT_KEYS: &[&str] = &[
-    "doc",
-    "note",
-    "full_name",
-    "rust_name",
-    "renamed_from",
-    "fields",
-    "base",
-    "abstract",
-    "xml",
-    "rules",
-];
-const ENUM_KEYS: &[&str] = &[
-    "doc",
-    "note",
-    "full_name",
-    "rust_name",
-    "renamed_from",
-    "repr",
-    "open",
-    "values",
-];
-const XML_KEYS: &[&str] = &["name", "namespace", "note"];
-const FIELD_KEYS: &[&str] = &[
-    "name",
-    "rust_name",
-    "renamed_from",
-    "type",
-    "required",
-    "nullable",
-    "min_len",
-    "max_len",
-    "min",
-    "max",
-    "pattern",
-    "format",
-    "encryption",
-    "sensitive",
-    "doc",
-    "note",
-];
-const VALUE_KEYS: &[&str] = &["value", "name", "rust_name", "doc", "note"];
-const EXAMPLE_KEYS: &[&str] = &[
-    "type", "source", "note", "json", "xml", "form", "bson", "breaks",
-];
-const PROTOCOLS: [(&str, Protocol); 2] = [("webapi", Protocol::WebApi), ("top", Protocol::Top)];
-const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
+pub(crate) const PROTOCOLS: [(&str, Protocol); 2] =
+    [("webapi", Protocol::WebApi), ("top", Protocol::Top)];
+pub(crate) const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
+pub(crate) const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 /// The language versions this generator reads.
 pub const SUPPORTED_VERSION: i64 = 1;
 
@@ -95,7 +31,7 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
         );
         return None;
     }
-    let mut top = d.mapping(root, "the schema", TOP_KEYS)?;
+    let mut top = d.mapping(root, &language::SCHEMA)?;
     match top.take("version") {
         Some(node) => d.version(node),
         None => d.diags.error_with_hint(
@@ -154,8 +90,7 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
 
 /// The entries of one mapping, with the keys it allows; keys are taken as they are decoded.
 struct Entries<'a> {
-    what: &'static str,
-    allowed: &'static [&'static str],
+    kind: &'static Mapping,
     entries: Vec<(&'a str, Pos, &'a Node)>,
     taken: Vec<bool>,
     pos: Pos,
@@ -163,7 +98,11 @@ struct Entries<'a> {
 
 impl<'a> Entries<'a> {
     fn take(&mut self, key: &str) -> Option<&'a Node> {
-        debug_assert!(self.allowed.contains(&key), "{key} is not declared");
+        debug_assert!(
+            self.kind.key(key).is_some(),
+            "`{key}` is not declared in codegen::language::{}",
+            self.kind.id
+        );
         let index = self.entries.iter().position(|(k, _, _)| *k == key)?;
         self.taken[index] = true;
         Some(self.entries[index].2)
@@ -175,13 +114,9 @@ struct Decoder<'d> {
 }
 
 impl Decoder<'_> {
-    /// Opens a mapping, reporting non-string and duplicate keys.
-    fn mapping<'a>(
-        &mut self,
-        node: &'a Node,
-        what: &'static str,
-        allowed: &'static [&'static str],
-    ) -> Option<Entries<'a>> {
+    /// Opens a mapping of the given kind, reporting non-string and duplicate keys.
+    fn mapping<'a>(&mut self, node: &'a Node, kind: &'static Mapping) -> Option<Entries<'a>> {
+        let what = kind.what;
         let Value::Map(pairs) = &node.value else {
             self.expected(node, "a mapping", what);
             return None;
@@ -210,8 +145,7 @@ impl Decoder<'_> {
         }
         let taken = vec![false; entries.len()];
         Some(Entries {
-            what,
-            allowed,
+            kind,
             entries,
             taken,
             pos: node.pos,
@@ -224,22 +158,20 @@ impl Decoder<'_> {
             if *taken {
                 continue;
             }
-            if entries.allowed.contains(key) {
+            let kind = entries.kind;
+            if kind.key(key).is_some() {
                 continue;
             }
-            let hint = match suggest(key, entries.allowed.iter().copied()) {
+            let hint = match suggest(key, kind.names()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!(
                     "the keys of {} are: {}",
-                    entries.what,
-                    entries.allowed.join(", ")
+                    kind.what,
+                    kind.names().collect::<Vec<_>>().join(", ")
                 ),
             };
-            self.diags.error_with_hint(
-                *pos,
-                format!("unknown key `{key}` in {}", entries.what),
-                hint,
-            );
+            self.diags
+                .error_with_hint(*pos, format!("unknown key `{key}` in {}", kind.what), hint);
         }
     }
 
@@ -253,7 +185,7 @@ impl Decoder<'_> {
     fn missing(&mut self, entries: &Entries<'_>, key: &str) {
         self.diags.error(
             entries.pos,
-            format!("missing key `{key}` in {}", entries.what),
+            format!("missing key `{key}` in {}", entries.kind.what),
         );
     }
 
@@ -381,7 +313,7 @@ impl Decoder<'_> {
     }
 
     fn provider(&mut self, node: &Node) -> Option<ProviderDecl> {
-        let mut m = self.mapping(node, "`provider`", PROVIDER_KEYS)?;
+        let mut m = self.mapping(node, &language::PROVIDER)?;
         let id = self.name(&mut m, "id");
         let title = self.name(&mut m, "title");
         let protocol = match m.take("protocol") {
@@ -477,7 +409,7 @@ impl Decoder<'_> {
     }
 
     fn operation(&mut self, name: Spanned<String>, node: &Node) -> Option<OperationDecl> {
-        let mut m = self.mapping(node, "an operation", OPERATION_KEYS)?;
+        let mut m = self.mapping(node, &language::OPERATION)?;
         let doc = self.optional_string(&mut m, "doc");
         let note = self.optional_string(&mut m, "note");
         let http = m.take("http");
@@ -505,6 +437,7 @@ impl Decoder<'_> {
         let request = self.name(&mut m, "request");
         let response = self.name(&mut m, "response");
         let error = self.optional_spanned(&mut m, "error");
+        let outcome = m.take("outcome").and_then(|node| self.outcome(node));
         let renamed_from = self.optional_spanned(&mut m, "renamed_from");
         self.finish(m);
         Some(OperationDecl {
@@ -516,23 +449,23 @@ impl Decoder<'_> {
             request: request?,
             response: response?,
             error,
+            outcome,
         })
     }
 
     fn http(&mut self, node: &Node) -> Option<Spanned<EndpointDecl>> {
-        let mut m = self.mapping(node, "`http`", HTTP_KEYS)?;
+        let mut m = self.mapping(node, &language::HTTP)?;
         let method = self.name(&mut m, "method");
         let path = self.name(&mut m, "path");
         self.optional_string(&mut m, "note");
         self.finish(m);
         let method = method?;
-        const METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
-        if !METHODS.contains(&method.value.as_str()) {
+        if !HTTP_METHODS.contains(&method.value.as_str()) {
             let upper = method.value.to_ascii_uppercase();
-            let hint = if METHODS.contains(&upper.as_str()) {
+            let hint = if HTTP_METHODS.contains(&upper.as_str()) {
                 format!("did you mean `{upper}`? Methods are written in capitals")
             } else {
-                format!("expected one of: {}", METHODS.join(", "))
+                format!("expected one of: {}", HTTP_METHODS.join(", "))
             };
             self.diags.error_with_hint(
                 method.pos,
@@ -551,7 +484,7 @@ impl Decoder<'_> {
     }
 
     fn top_endpoint(&mut self, node: &Node) -> Option<Spanned<EndpointDecl>> {
-        let mut m = self.mapping(node, "`top`", TOP_ENDPOINT_KEYS)?;
+        let mut m = self.mapping(node, &language::TOP_ENDPOINT)?;
         let method = self.name(&mut m, "method");
         self.optional_string(&mut m, "note");
         self.finish(m);
@@ -580,12 +513,12 @@ impl Decoder<'_> {
     fn type_decl(&mut self, name: Spanned<String>, node: &Node) -> Option<TypeDecl> {
         let is_enum = matches!(&node.value, Value::Map(pairs)
             if pairs.iter().any(|(k, _)| matches!(&k.value, Value::Str(s) if s == "values" || s == "repr")));
-        let (what, keys) = if is_enum {
-            ("an enum", ENUM_KEYS)
+        let kind = if is_enum {
+            &language::ENUM
         } else {
-            ("a struct", STRUCT_KEYS)
+            &language::STRUCT
         };
-        let mut m = self.mapping(node, what, keys)?;
+        let mut m = self.mapping(node, kind)?;
         let rust_name = self.optional_spanned(&mut m, "rust_name");
         let renamed_from = self.optional_spanned(&mut m, "renamed_from");
         let full_name = self.optional_string(&mut m, "full_name");
@@ -638,7 +571,7 @@ impl Decoder<'_> {
     }
 
     fn xml(&mut self, node: &Node) -> XmlDecl {
-        let Some(mut m) = self.mapping(node, "`xml`", XML_KEYS) else {
+        let Some(mut m) = self.mapping(node, &language::XML) else {
             return XmlDecl::default();
         };
         let name = self.optional_string(&mut m, "name");
@@ -649,7 +582,7 @@ impl Decoder<'_> {
     }
 
     fn field(&mut self, node: &Node) -> Option<FieldDecl> {
-        let mut m = self.mapping(node, "a field", FIELD_KEYS)?;
+        let mut m = self.mapping(node, &language::FIELD)?;
         let name = self.name(&mut m, "name");
         let rust_name = self.optional_spanned(&mut m, "rust_name");
         let renamed_from = self.optional_spanned(&mut m, "renamed_from");
@@ -784,7 +717,7 @@ impl Decoder<'_> {
     }
 
     fn enum_value(&mut self, node: &Node) -> Option<EnumValueDecl> {
-        let mut m = self.mapping(node, "an enum value", VALUE_KEYS)?;
+        let mut m = self.mapping(node, &language::ENUM_VALUE)?;
         let value = match m.take("value") {
             Some(node) => match &node.value {
                 Value::Int(i) => Some(Spanned {
@@ -851,7 +784,7 @@ impl Decoder<'_> {
     }
 
     fn example(&mut self, node: &Node) -> Option<ExampleDecl> {
-        let mut m = self.mapping(node, "an example", EXAMPLE_KEYS)?;
+        let mut m = self.mapping(node, &language::EXAMPLE)?;
         let ty = self.name(&mut m, "type");
         let source = self.optional_string(&mut m, "source");
         let note = self.optional_string(&mut m, "note");

@@ -2,15 +2,21 @@
 //!
 //! Data flows one way: YAML text ([`yaml`]) -> schema model with positions ([`decode`], [`schema`]) -> checked
 //! model ([`check`], [`model`]) -> Rust tokens and formatted text ([`emit`]) -> files written only when changed
-//! ([`write`]). The `codegen` binary and `build.rs` users call the same functions: [`generate`] and [`check`].
+//! ([`write`]). The `codegen` binary and `build.rs` users call the same functions: [`generate`] and [`check`], or
+//! [`Config`] from a build script. Beside the code, [`reference`] renders each provider's Markdown reference and
+//! [`language`] the JSON Schema of the schema language.
 
 pub mod check;
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod language;
 pub mod model;
 pub mod names;
+pub mod reference;
+pub mod run;
 pub mod schema;
 pub mod write;
 pub mod yaml;
@@ -25,8 +31,11 @@ use emit::{EmitError, Files};
 use model::Provider;
 use write::{Change, WriteError};
 
-/// Why a run of the generator failed.
-#[derive(Debug)]
+pub use config::Config;
+pub use run::{Phase, Run};
+
+/// Why a run of the generator failed. `Debug` prints what `Display` does, so a build script's
+/// `fn main() -> Result<(), codegen::Error>` shows cargo the same `file:line:col: error: ...` lines the CLI prints.
 pub enum Error {
     /// The schemas have problems; every one found, sorted by file and position.
     Schemas(Vec<Diagnostic>),
@@ -39,6 +48,14 @@ pub enum Error {
     NoSchemas(PathBuf),
     Write(WriteError),
     Emit(EmitError),
+    /// A [`Config`] that cannot run: no schemas given, or no `OUT_DIR`.
+    Config(String),
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
 }
 
 impl fmt::Display for Error {
@@ -60,10 +77,11 @@ impl fmt::Display for Error {
             Error::Write(error) => write!(f, "cannot write {error}"),
             Error::Emit(error) => write!(
                 f,
-                "internal error: the code generated for {} does not parse ({}); please report it",
+                "internal error: codegen could not render {} ({}); please report it",
                 error.file.display(),
                 error.message
             ),
+            Error::Config(message) => write!(f, "codegen::Config: {message}"),
         }
     }
 }
@@ -191,19 +209,22 @@ pub fn schema_paths(schemas: &Path) -> Result<Vec<PathBuf>, Error> {
 
 /// The files the schemas produce, without touching the disk.
 pub fn render(schemas: &Path) -> Result<Files, Error> {
-    emit::render(&load(schemas)?).map_err(Error::Emit)
+    render_providers(&load(schemas)?)
+}
+
+/// The output crate's files for checked providers: the modules, and the reference pages under `docs/`.
+pub fn render_providers(providers: &[Provider]) -> Result<Files, Error> {
+    let mut files = emit::render(providers).map_err(Error::Emit)?;
+    files.extend(reference::render(providers).map_err(Error::Emit)?);
+    Ok(files)
 }
 
 /// Regenerates `out` from `schemas`; returns the changes made (none when it was already fresh).
 pub fn generate(schemas: &Path, out: &Path) -> Result<Vec<Change>, Error> {
-    let files = render(schemas)?;
-    let changes = write::plan(out, &files).map_err(Error::Write)?;
-    write::apply(&changes).map_err(Error::Write)?;
-    Ok(changes)
+    Run::new(schemas, out).generate()
 }
 
 /// The changes `generate` would make; empty when `out` is fresh. Writes nothing.
 pub fn check(schemas: &Path, out: &Path) -> Result<Vec<Change>, Error> {
-    let files = render(schemas)?;
-    write::plan(out, &files).map_err(Error::Write)
+    Run::new(schemas, out).check()
 }

@@ -1,31 +1,45 @@
-//! `codegen`: regenerate the provider crate from its schemas, check that it is fresh, or report what a schema
-//! change breaks.
+//! `codegen`: regenerate the provider crate from its schemas, check that it is fresh, report what a schema
+//! change breaks, or print a provider's reference.
+
+mod console;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
+use codegen::Run;
 use codegen::diff::{self, Source};
-use codegen::write::Change;
+use console::{Console, Verbosity};
 
 /// Generates Rust models of provider refund APIs from YAML schemas.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(
+    version,
+    about,
+    after_help = "Exit status: 0 success (or fresh), 1 schema problems, I/O errors, stale output or a breaking diff,\n2 a bad command line or a diff that cannot load its schemas.\nColour only on a terminal, never with NO_COLOR set."
+)]
 struct Cli {
+    /// Print nothing but errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print each step of a run, with the time it started.
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate OUT from SCHEMAS, writing only the files that change.
+    /// Regenerate OUT from SCHEMAS, writing only the files that change: the modules, the reference under
+    /// OUT/docs/, and the language's JSON Schema beside the schemas.
     #[command(
-        after_help = "Example:\n  codegen generate                     # schemas/ -> generated/\n  codegen generate my/schemas out/crate"
+        after_help = "Examples:\n  codegen generate                     # schemas/ -> generated/\n  codegen generate my/schemas out/crate\n  codegen -q generate                  # print nothing but errors\n\nExit status: 0 when OUT is up to date, 1 on schema problems or an I/O error."
     )]
     Generate(Paths),
-    /// Exit 1 with a diff when OUT is not what SCHEMAS generate; writes nothing.
+    /// Exit 1 with a diff when OUT (or the JSON Schema beside SCHEMAS) is not what SCHEMAS generate; writes nothing.
     #[command(
-        after_help = "Example:\n  codegen check                        # is generated/ fresh?"
+        after_help = "Examples:\n  codegen check                        # is generated/ fresh?\n  codegen check --quiet                # the exit status alone\n\nExit status: 0 when fresh, 1 when stale (a diff on stdout) or on schema problems."
     )]
     Check(Paths),
     /// Report the semantic changes from OLD to NEW schemas: what breaks, for requests or responses, in which format.
@@ -33,6 +47,11 @@ enum Command {
         after_help = "Examples:\n  codegen diff old/schemas schemas                    # two folders, or two files\n  codegen diff --base origin/main                     # schemas/ against its committed state\n  codegen diff --base HEAD~1 schemas/ctt.yaml --format markdown\n  codegen diff --base origin/main --format github --fail-on warning\n\nExit status: 0 when no change reaches --fail-on, 1 when one does, 2 on an error."
     )]
     Diff(DiffArgs),
+    /// Print the Markdown reference of one provider, or the index of all of them, to stdout.
+    #[command(
+        after_help = "Examples:\n  codegen docs                         # the index of schemas/\n  codegen docs schemas ctt > ctt.md    # one provider's page\n\n`codegen generate` writes the same pages under generated/docs/.\nExit status: 0 on success, 1 on schema problems, 2 for a provider the schemas do not have."
+    )]
+    Docs(DocsArgs),
 }
 
 #[derive(clap::Args)]
@@ -43,6 +62,15 @@ struct Paths {
     /// The generated crate's folder.
     #[arg(default_value = "generated")]
     out: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct DocsArgs {
+    /// A folder of `*.yaml` schemas, or one schema file.
+    #[arg(default_value = "schemas")]
+    schemas: PathBuf,
+    /// The provider id; without it, the index.
+    provider: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -62,45 +90,96 @@ struct DiffArgs {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
-        Command::Generate(paths) => match codegen::generate(&paths.schemas, &paths.out) {
-            Ok(changes) if changes.is_empty() => {
-                eprintln!("{} is up to date", paths.out.display());
-                ExitCode::SUCCESS
-            }
-            Ok(changes) => {
-                for change in &changes {
-                    let verb = match change {
-                        Change::Create { .. } => "created",
-                        Change::Update { .. } => "updated",
-                        Change::Remove { .. } => "removed",
-                    };
-                    eprintln!("{verb} {}", change.path().display());
+    let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
+    let console = Console::new(verbosity);
+    match cli.command {
+        Command::Generate(paths) => {
+            let mut progress = console.progress();
+            let run = Run::new(&paths.schemas, &paths.out)
+                .language_schema(true)
+                .on_phase(&mut progress);
+            match run.generate() {
+                Ok(changes) if changes.is_empty() => {
+                    console.up_to_date(&paths.out);
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
-            }
-            Err(error) => fail(&error),
-        },
-        Command::Check(paths) => match codegen::check(&paths.schemas, &paths.out) {
-            Ok(changes) if changes.is_empty() => ExitCode::SUCCESS,
-            Ok(changes) => {
-                for change in &changes {
-                    print!("{}", change.diff());
+                Ok(changes) => {
+                    console.changes(&changes);
+                    ExitCode::SUCCESS
                 }
-                eprintln!(
-                    "{} is stale: {} file(s) differ from what the schemas generate; run `cargo run -p codegen -- generate`",
-                    paths.out.display(),
-                    changes.len()
-                );
-                ExitCode::FAILURE
+                Err(error) => fail(&console, &error),
             }
-            Err(error) => fail(&error),
-        },
-        Command::Diff(args) => run_diff(args),
+        }
+        Command::Check(paths) => {
+            let mut progress = console.progress();
+            let run = Run::new(&paths.schemas, &paths.out)
+                .language_schema(true)
+                .on_phase(&mut progress);
+            match run.check() {
+                Ok(changes) if changes.is_empty() => ExitCode::SUCCESS,
+                Ok(changes) => {
+                    console.diffs(&changes);
+                    console.info(&format!(
+                        "{} is stale: {} file(s) differ from what the schemas generate; run `cargo run -p codegen -- generate`",
+                        paths.out.display(),
+                        changes.len()
+                    ));
+                    ExitCode::FAILURE
+                }
+                Err(error) => fail(&console, &error),
+            }
+        }
+        Command::Diff(args) => run_diff(args, &console),
+        Command::Docs(args) => run_docs(args, &console),
     }
 }
 
-fn run_diff(args: DiffArgs) -> ExitCode {
+fn run_docs(args: DocsArgs, console: &Console) -> ExitCode {
+    let providers = match codegen::load(&args.schemas) {
+        Ok(providers) => providers,
+        Err(error) => return fail(console, &error),
+    };
+    let page = match &args.provider {
+        None => codegen::reference::render(&providers)
+            .map(|mut files| {
+                files
+                    .remove(&PathBuf::from("docs/README.md"))
+                    .unwrap_or_default()
+            })
+            .map_err(|error| error.message),
+        Some(id) => match providers.iter().find(|provider| provider.id == *id) {
+            Some(provider) => codegen::reference::page(provider),
+            None => {
+                let ids: Vec<&str> = providers.iter().map(|p| p.id.as_str()).collect();
+                usage_error(&format!(
+                    "no provider `{id}` in {}; the providers are: {}",
+                    args.schemas.display(),
+                    ids.join(", ")
+                ))
+            }
+        },
+    };
+    match page {
+        Ok(page) => {
+            print!("{page}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(
+            console,
+            &codegen::Error::Emit(codegen::emit::EmitError {
+                file: PathBuf::from("docs"),
+                message,
+            }),
+        ),
+    }
+}
+
+fn run_diff(args: DiffArgs, console: &Console) -> ExitCode {
     let (old, new) = match (args.base, args.paths.as_slice()) {
         (None, [old, new]) => (Source::Path(old.clone()), Source::Path(new.clone())),
         (Some(rev), [] | [_]) => {
@@ -123,7 +202,9 @@ fn run_diff(args: DiffArgs) -> ExitCode {
     match diff::source::load_both(&old, &new) {
         Ok((old, new)) => {
             let changes = diff::diff(&old, &new);
-            print!("{}", diff::render(&changes, args.format));
+            if !console.quiet() {
+                print!("{}", diff::render(&changes, args.format));
+            }
             if diff::reaches(&changes, args.fail_on) {
                 ExitCode::FAILURE
             } else {
@@ -146,7 +227,7 @@ fn usage_error(message: &str) -> ! {
         .exit()
 }
 
-fn fail(error: &codegen::Error) -> ExitCode {
-    eprintln!("{error}");
+fn fail(console: &Console, error: &codegen::Error) -> ExitCode {
+    console.error(error);
     ExitCode::FAILURE
 }

@@ -36,6 +36,18 @@ pub struct Operation {
     pub request: TypeId,
     pub response: TypeId,
     pub error: Option<TypeId>,
+    pub outcome: Option<Outcome>,
+}
+
+/// The call succeeded when the response's `field` holds `success`; otherwise the provider's failure carries the
+/// values of `code` (else `field`) and `message`. All are wire names of the response's own fields.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub field: String,
+    pub success: Literal,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone)]

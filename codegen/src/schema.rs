@@ -86,6 +86,18 @@ pub struct OperationDecl {
     pub request: Spanned<String>,
     pub response: Spanned<String>,
     pub error: Option<Spanned<String>>,
+    pub outcome: Option<OutcomeDecl>,
+}
+
+/// How a response that parsed says whether the call succeeded: `field` holds `success` then, and any other value
+/// is a failure reported with the provider's `code` and `message` fields. Fields are the response's, by wire name.
+#[derive(Clone, Debug)]
+pub struct OutcomeDecl {
+    pub field: Spanned<String>,
+    pub success: Spanned<Literal>,
+    pub code: Option<Spanned<String>>,
+    pub message: Option<Spanned<String>>,
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -200,10 +212,11 @@ pub enum Scalar {
     TopDateTime,
     Date,
     Fen,
+    TopCode,
 }
 
 impl Scalar {
-    pub const ALL: [(&'static str, Scalar); 11] = [
+    pub const ALL: [(&'static str, Scalar); 12] = [
         ("string", Scalar::String),
         ("bool", Scalar::Bool),
         ("int32", Scalar::Int32),
@@ -215,6 +228,7 @@ impl Scalar {
         ("top_datetime", Scalar::TopDateTime),
         ("date", Scalar::Date),
         ("fen", Scalar::Fen),
+        ("top_code", Scalar::TopCode),
     ];
 
     pub fn from_name(name: &str) -> Option<Scalar> {
@@ -226,7 +240,7 @@ impl Scalar {
 
     /// Whether .NET models it as a value type, which Web API never writes as null unless declared `T?`.
     pub fn is_clr_value_type(self) -> bool {
-        !matches!(self, Scalar::String | Scalar::Fen)
+        !matches!(self, Scalar::String | Scalar::Fen | Scalar::TopCode)
     }
 }
 

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::emit::{Files, GENERATED_MARKER};
+use crate::reference;
 
 /// What syncing a file would do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,9 +74,20 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 /// The changes that would make `out` hold exactly `files` (paths relative to `out`).
 pub fn plan(out: &Path, files: &Files) -> Result<Vec<Change>, WriteError> {
+    let mut changes = plan_files(out, files)?;
+    for stale in leftovers(out, files)? {
+        let old = fs::read_to_string(&stale).map_err(at(&stale))?;
+        changes.push(Change::Remove { path: stale, old });
+    }
+    Ok(changes)
+}
+
+/// The changes that would write `files` into `root`, leaving every other file there alone: for a folder codegen
+/// shares, such as a build script's `OUT_DIR` or the schemas' folder.
+pub fn plan_files(root: &Path, files: &Files) -> Result<Vec<Change>, WriteError> {
     let mut changes = Vec::new();
     for (relative, new) in files {
-        let path = out.join(relative);
+        let path = root.join(relative);
         match fs::read(&path) {
             Ok(old) if old == new.as_bytes() => {}
             Ok(old) => changes.push(Change::Update {
@@ -89,10 +101,6 @@ pub fn plan(out: &Path, files: &Files) -> Result<Vec<Change>, WriteError> {
             }),
             Err(error) => return Err(at(&path)(error)),
         }
-    }
-    for stale in leftovers(out, files)? {
-        let old = fs::read_to_string(&stale).map_err(at(&stale))?;
-        changes.push(Change::Remove { path: stale, old });
     }
     Ok(changes)
 }
@@ -117,10 +125,9 @@ fn leftovers(out: &Path, files: &Files) -> Result<Vec<PathBuf>, WriteError> {
                 if !name.to_string_lossy().starts_with('.') && name != "target" {
                     folders.push(relative);
                 }
-            } else if relative.extension().is_some_and(|e| e == "rs")
+            } else if let Some(marker) = marker(&relative)
                 && !files.contains_key(&relative)
-                && fs::read_to_string(entry.path())
-                    .is_ok_and(|text| text.starts_with(GENERATED_MARKER))
+                && fs::read_to_string(entry.path()).is_ok_and(|text| text.starts_with(marker))
             {
                 stale.push(entry.path());
             }
@@ -128,6 +135,15 @@ fn leftovers(out: &Path, files: &Files) -> Result<Vec<PathBuf>, WriteError> {
     }
     stale.sort();
     Ok(stale)
+}
+
+/// The first characters of the files of this kind that codegen writes.
+fn marker(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()? {
+        "rs" => Some(GENERATED_MARKER),
+        "md" => Some(reference::MARKER),
+        _ => None,
+    }
 }
 
 /// Applies `changes`: each write goes to a temporary file in the same folder and is renamed over the target, so

@@ -100,6 +100,7 @@ types:
     xml: { name: bus_confirm_response }
     fields:
       - { name: success, type: bool }
+      - { name: note, type: string }
   ErrorResponse:
     xml: { name: error_response }
     fields:
@@ -247,6 +248,10 @@ macro_rules! rule_tests {
     };
 }
 
+/// Where `OUTCOME` goes in `TOP`: after the operation's error type.
+const OUTCOME_AT: &str = "    error: ErrorResponse\n";
+const OUTCOME: &str =
+    "    error: ErrorResponse\n    outcome:\n      field: success\n      success: true\n";
 const RULES: &str = "    rules:\n      - when: { field: status, equals: 2 }\n        require: reason\n        code: REASON_MISSING\n        message: a failed refund needs a reason\n";
 const NEW_OP: &str = "  cancel:\n    http: { method: POST, path: api/cancel }\n    request: RefundRequest\n    response: RefundResult\ntypes:\n";
 const EXTRA_TYPE: &str = "  Extra:\n    xml: { namespace: \"http://example.com/shop/extra\" }\n    fields:\n      - { name: a, type: string }\n  Unused:\n";
@@ -287,6 +292,16 @@ rule_tests! {
         TOP => top(&[("    error: ErrorResponse\n", "")]), Warning, "response", At::New("  ^confirm:");
     operation_error_changed: "operation-error-changed",
         TOP => top(&[("error: ErrorResponse", "error: OtherError")]), Breaking, "response", At::New("error: ^OtherError");
+    operation_outcome_added: "operation-outcome-added",
+        TOP => top(&[(OUTCOME_AT, OUTCOME)]), Warning, "response", At::New("field: ^success");
+    operation_outcome_removed: "operation-outcome-removed",
+        top(&[(OUTCOME_AT, OUTCOME)]) => TOP, Warning, "response", At::New("  ^confirm:");
+    operation_outcome_changed: "operation-outcome-changed",
+        top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("success: true", "success: false"))]),
+        Breaking, "response", At::New("success: ^false");
+    operation_outcome_report_changed: "operation-outcome-report-changed",
+        top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("      field: success\n", "      field: success\n      message: note\n"))]),
+        Warning, "response", At::New("field: ^success");
 
     type_added: "type-added",
         WEB => web(&[("  Unused:\n", EXTRA_TYPE)]), Info, "none", At::New("  ^Extra:");

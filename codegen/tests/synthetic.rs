@@ -48,8 +48,8 @@ fn a_synthetic_set_loads_without_errors_and_renders() {
     let files = codegen::render(dir.path()).unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(
         files.len(),
-        4 + 2,
-        "one module per provider, lib.rs and the example tests"
+        2 * 4 + 3,
+        "a module and a reference page per provider, lib.rs, the example tests and the reference's index"
     );
 }
 

@@ -4,10 +4,12 @@
 //! Note: The document's "公共参数" (TOP system parameters) section is empty in the text; they are the standard TOP ones. Its "错误码解释" table is empty. The request example tabs .NET, PHP, CURL, Python, C/C++ and NodeJS and the "JSON示例" tabs of the response and error examples are named but their content is not in the document; only the JAVA request and the XML response and error samples are shown.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use codegen_derive::{RedactedDebug, Validate, WireEnum};
+use codegen_derive::{RedactedDebug, Sm4Fields, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
+use codegen_runtime::client::{Literal, Outcome, Sm4Codec};
 use codegen_runtime::{
-    Endpoint, Fen, Format, ModelVisitor, Operation, Protocol, ProviderInfo,
+    Endpoint, Fen, Format, ModelVisitor, Operation, OperationVisitor, Protocol,
+    ProviderInfo, TopCode,
 };
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +23,10 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 
 /// 商旅火车票退票回调
 ///
+/// Succeeds when `status` is "true"; any other value is a [`CallError::Provider`](codegen_runtime::client::CallError::Provider) with the code in `result_code` and the message in `result_msg`.
+///
+/// Note on the outcome: The document's response table: status "是否成功" (whether it succeeded), String, example "true"; result_code "返回结果码" (example "200"); result_msg "返回结果描述" (example "成功"). A platform failure is an error_response instead, read before this.
+///
 /// Failures arrive as [`ErrorResponse`].
 ///
 /// Note: The document's title is "alitrip.btrip.supplychain.train.callback.refund (商旅火车票退票回调)". The Java example calls client.execute(req, sessionKey), so the call is made with a session.
@@ -29,13 +35,32 @@ pub struct TrainCallbackRefund;
 impl Operation for TrainCallbackRefund {
     type Request = AlitripBtripSupplychainTrainCallbackRefundRequest;
     type Response = AlitripBtripSupplychainTrainCallbackRefundResponse;
+    const NAME: &'static str = "train_callback_refund";
+    const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {
         method: "alitrip.btrip.supplychain.train.callback.refund",
     };
+    const OUTCOME: Option<Outcome> = Some(Outcome {
+        field: "status",
+        success: Literal::Str("true"),
+        code: Some("result_code"),
+        message: Some("result_msg"),
+    });
+    const SM4: Option<Sm4Codec<Self::Request>> = Some(Sm4Codec::FIELDS);
 }
 
 /// Note: The name is the Java SDK request class of the example.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Validate,
+    Sm4Fields,
+    Builder,
+)]
 #[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct AlitripBtripSupplychainTrainCallbackRefundRequest {
     /// 商旅退票回调信息
@@ -43,6 +68,7 @@ pub struct AlitripBtripSupplychainTrainCallbackRefundRequest {
     /// Required.
     ///
     /// Note: An object ("complex") parameter: the official SDK sends it as one form field whose value is the object written as JSON (JSONWriter(false, true): no whitespace, keys sorted by Java property name and written in underline style, null members omitted, "/" escaped as "\/", non-ASCII raw). The signature is computed over those exact bytes.
+    #[sm4]
     pub refund_call_back_param: RefundCallBackParam,
 }
 
@@ -50,7 +76,17 @@ pub struct AlitripBtripSupplychainTrainCallbackRefundRequest {
 ///
 /// Note: The document draws the tree flat: refund_ticket_details and passenger_info are listed without the "└" mark and the fields that follow each nested object return to the outer level without a marker. The Java example is buggy (list5.setRefundTicketDetails(list7) and list9.setPassengerInfo(obj10) use variables it never defines; obj4 and obj8 are meant). The nesting followed is the one the tree and the example both imply: refund_train_details[] items hold refund_ticket_details[], whose items hold passenger_info; order_id .. ticket_no belong to this object, next to refund_train_details. Field order is the document's; the SDK writes the members sorted by Java property name.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Validate,
+    Sm4Fields,
+    Builder,
+)]
 #[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct RefundCallBackParam {
     /// 商旅订单号
@@ -93,6 +129,7 @@ pub struct RefundCallBackParam {
     /// Required.
     ///
     /// Note: The document's example value is the placeholder "refundTrainDetail".
+    #[sm4]
     pub refund_train_details: Vec<RefundTrainDetail>,
     /// 供应商订单号
     ///
@@ -107,7 +144,17 @@ pub struct RefundCallBackParam {
 }
 
 /// 退票信息
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Validate,
+    Sm4Fields,
+    Builder,
+)]
 #[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct RefundTrainDetail {
     /// 到达时间,yyyy-MM-dd hh:mm:ss
@@ -132,6 +179,7 @@ pub struct RefundTrainDetail {
     /// Required.
     ///
     /// Note: The document's example value is the placeholder "refundTicketDetail".
+    #[sm4]
     pub refund_ticket_details: Vec<RefundTicketDetail>,
     /// 出发时间,yyyy-MM-dd hh:mm:ss
     ///
@@ -164,7 +212,17 @@ pub struct RefundTrainDetail {
 
 /// 退票信息
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Validate,
+    Sm4Fields,
+    Builder,
+)]
 #[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct RefundTicketDetail {
     /// 车厢号
@@ -179,6 +237,7 @@ pub struct RefundTicketDetail {
     /// 乘客信息
     ///
     /// Required.
+    #[sm4]
     pub passenger_info: PassengerInfo,
     /// 乘客取票号
     ///
@@ -240,7 +299,17 @@ pub struct RefundTicketDetail {
 ///
 /// Note: Every field is marked SM4加密: the wire value is SM4 ciphertext, so all stay strings and the plaintext forms are recorded in the field notes. The document does not give the SM4 mode, padding, key format or output encoding (not found in public sources either; confirm with Alitrip). The document's example values (123123, 432524100011191212, 0, ...) are plaintext placeholders, not ciphertext (real ciphertext is at least one 16-byte block). Since the object travels inside the JSON parameter, the ciphertext is what gets signed.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, RedactedDebug, PartialEq, Eq, Serialize, Deserialize, Validate, Builder)]
+#[derive(
+    Clone,
+    RedactedDebug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Validate,
+    Sm4Fields,
+    Builder,
+)]
 #[builder(crate = ::codegen_runtime::bon, on(String, into))]
 pub struct PassengerInfo {
     /// 出生日期,SM4加密, yyyy-MM-dd格式,证件为非身份证类型必传
@@ -250,6 +319,7 @@ pub struct PassengerInfo {
     /// Note: The plaintext is yyyy-MM-dd. Optional, but required when the certificate is not an identity card. The document's example 1000-10-19 is a placeholder.
     #[validate(format = "date")]
     #[sensitive]
+    #[sm4]
     pub birth_date: Option<String>,
     /// 国籍码,SM4加密,证件为非身份证类型必传
     ///
@@ -257,18 +327,21 @@ pub struct PassengerInfo {
     ///
     /// Note: Optional, but required when the certificate is not an identity card (example plaintext CN).
     #[sensitive]
+    #[sm4]
     pub country_code: Option<String>,
     /// 乘客id,SM4加密,商旅提供
     ///
     /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     #[validate(required)]
     #[sensitive]
+    #[sm4]
     pub passenger_id: String,
     /// 证件号,SM4加密
     ///
     /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     #[validate(required)]
     #[sensitive]
+    #[sm4]
     pub passenger_id_no: String,
     /// 证件类型,SM4加密,枚举值提供
     ///
@@ -277,18 +350,21 @@ pub struct PassengerInfo {
     /// Note: The plaintext is a certificate-type code (example 0); the values are said to be provided (枚举值提供) but are not listed in the document.
     #[validate(required)]
     #[sensitive]
+    #[sm4]
     pub passenger_id_type: String,
     /// 乘客手机号,SM4加密
     ///
     /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     #[validate(required)]
     #[sensitive]
+    #[sm4]
     pub passenger_mobile: String,
     /// 乘客姓名,SM4加密
     ///
     /// Required. SM4-encrypted on the wire (SM4加密). Sensitive: redacted from `Debug` output.
     #[validate(required)]
     #[sensitive]
+    #[sm4]
     pub passenger_name: String,
     /// 性别,SM4加密,0:男,1:女
     ///
@@ -296,6 +372,7 @@ pub struct PassengerInfo {
     ///
     /// Note: The plaintext is "0" (男, male) or "1" (女, female).
     #[sensitive]
+    #[sm4]
     pub sex: Option<String>,
     /// 证件有效期,SM4加密,yyyy-MM-dd格式,证件为非身份证类型必传
     ///
@@ -304,6 +381,7 @@ pub struct PassengerInfo {
     /// Note: The plaintext is yyyy-MM-dd. Optional, but required when the certificate is not an identity card.
     #[validate(format = "date")]
     #[sensitive]
+    #[sm4]
     pub valid_date_end: Option<String>,
     /// 签发日期,SM4加密
     ///
@@ -311,6 +389,7 @@ pub struct PassengerInfo {
     ///
     /// Note: No plaintext format is stated; the example 2000-10-19 is yyyy-MM-dd.
     #[sensitive]
+    #[sm4]
     pub valid_date_start: Option<String>,
 }
 
@@ -372,8 +451,8 @@ pub struct OrderInfo {
 pub struct ErrorResponse {
     /// Platform error code.
     ///
-    /// Note: Numeric in JSON; the platform may send it as a string.
-    pub code: Option<i64>,
+    /// Note: A number in JSON; XML carries text, and the platform may send a string in JSON too. TopCode keeps the form it arrived in.
+    pub code: Option<TopCode>,
     /// Platform error message.
     pub msg: Option<String>,
     /// Business error code (e.g. isv.invalid-parameter).
@@ -406,4 +485,9 @@ pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> 
             _ => return None,
         },
     )
+}
+
+/// Calls `visitor` with each operation of the provider, in the schema's order.
+pub fn visit_operations<V: OperationVisitor>(visitor: &mut V) {
+    visitor.visit::<TrainCallbackRefund>();
 }

@@ -6,7 +6,10 @@
 
 use codegen_derive::{DataContract, RedactedDebug, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
+use codegen_runtime::client::{Literal, Outcome, XmlCodec};
+use codegen_runtime::{
+    Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
+};
 use serde::{Deserialize, Serialize};
 
 /// What the provider is and which formats its server speaks.
@@ -18,15 +21,30 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 };
 
 /// 申请退票接口(新)
+///
+/// Succeeds when `code` is 0; any other value is a [`CallError::Provider`](codegen_runtime::client::CallError::Provider) with the message in `message`.
+///
+/// Note on the outcome: The document does not say which code means success: ApiResultOfString lists "code | integer | None." with no description, and its sample's "code": 1 is the Help Page's placeholder (it numbers a sample's members 1, 2, 3), not a success value. 0 is read as success, the convention digitalscience's document states for its errcode ("通常0表示成功"). Unconfirmed: a caller who learns otherwise replaces it (`WebApi::outcome`).
 pub struct RefundTicket;
 
 impl Operation for RefundTicket {
     type Request = TicketRefundRequest;
     type Response = ApiResultOfString;
+    const NAME: &'static str = "refund_ticket";
+    const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Http {
         method: "POST",
         path: "api/ticket/refund",
     };
+    const OUTCOME: Option<Outcome> = Some(Outcome {
+        field: "code",
+        success: Literal::Int(0),
+        code: None,
+        message: Some("message"),
+    });
+    const XML: Option<XmlCodec<Self::Request, Self::Response>> = Some(
+        XmlCodec::DATA_CONTRACT,
+    );
 }
 
 /// Inherits `terminal`, `time_stamp`, `random`, `sign` from the base type `SignedRequestBase`.
@@ -112,4 +130,9 @@ pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> 
             _ => return None,
         },
     )
+}
+
+/// Calls `visitor` with each operation of the provider, in the schema's order.
+pub fn visit_operations<V: OperationVisitor>(visitor: &mut V) {
+    visitor.visit::<RefundTicket>();
 }

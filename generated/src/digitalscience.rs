@@ -6,7 +6,10 @@
 
 use codegen_derive::{DataContract, Validate};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::{Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo};
+use codegen_runtime::client::{Literal, Outcome, XmlCodec};
+use codegen_runtime::{
+    Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
+};
 use serde::{Deserialize, Serialize};
 
 /// What the provider is and which formats its server speaks.
@@ -19,16 +22,31 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 
 /// 退票申请(将订单中的一个或多个门票申请退票,申请退票后,不能撤消退票申请[不可逆操作],只能等待供应商办理退款)。使用预订金支付、返款余额支付的,申请退票时将同时办结;即时支付时需等待供应商办理退款)。
 ///
+/// Succeeds when `errcode` is 0; any other value is a [`CallError::Provider`](codegen_runtime::client::CallError::Provider) with the message in `errmsg`.
+///
+/// Note on the outcome: The document: errcode "错误代码,通常0表示成功,其他值表示错误。" (0 usually means success, any other value an error); errmsg "错误描述,当errcode不为零时,此值可以用于呈现给用户。" (shown to the user when errcode is not 0).
+///
 /// Note: The response's "Resource Description" repeats this same sentence word for word; it is not repeated on CommonOperationResult.
 pub struct RefundTickets;
 
 impl Operation for RefundTickets {
     type Request = OrderTicketRefundParm;
     type Response = CommonOperationResult;
+    const NAME: &'static str = "refund_tickets";
+    const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Http {
         method: "POST",
         path: "api/WebInterface/Order/Ticket/Refund",
     };
+    const OUTCOME: Option<Outcome> = Some(Outcome {
+        field: "errcode",
+        success: Literal::Int(0),
+        code: None,
+        message: Some("errmsg"),
+    });
+    const XML: Option<XmlCodec<Self::Request, Self::Response>> = Some(
+        XmlCodec::DATA_CONTRACT,
+    );
 }
 
 /// 退票参数。
@@ -112,4 +130,9 @@ pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> 
             _ => return None,
         },
     )
+}
+
+/// Calls `visitor` with each operation of the provider, in the schema's order.
+pub fn visit_operations<V: OperationVisitor>(visitor: &mut V) {
+    visitor.visit::<RefundTickets>();
 }

@@ -6,9 +6,10 @@
 
 use codegen_derive::{Validate, WireEnum};
 use codegen_runtime::bon::Builder;
+use codegen_runtime::client::{Literal, Outcome};
 use codegen_runtime::{
     DotNetDateTime, DotNetDouble, DotNetGuid, Endpoint, Format, ModelVisitor, Operation,
-    Protocol, ProviderInfo, Uuid,
+    OperationVisitor, Protocol, ProviderInfo, Uuid,
 };
 use serde::{Deserialize, Serialize};
 
@@ -22,16 +23,28 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 
 /// 接口添加新退票单
 ///
+/// Succeeds when `Succeed` is true; any other value is a [`CallError::Provider`](codegen_runtime::client::CallError::Provider) with the message in `Message`.
+///
+/// Note on the outcome: The document: Succeed "操作是否成功" (whether the operation succeeded), Message "操作消息" (the message).
+///
 /// Note: The response's "Resource Description" repeats 接口添加新退票单.
 pub struct AddRefund;
 
 impl Operation for AddRefund {
     type Request = WebApiIntactRefundModel;
     type Response = ResultMessage;
+    const NAME: &'static str = "add_refund";
+    const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Http {
         method: "POST",
         path: "Api/Invoke/AddWebApiRefund",
     };
+    const OUTCOME: Option<Outcome> = Some(Outcome {
+        field: "Succeed",
+        success: Literal::Bool(true),
+        code: None,
+        message: Some("Message"),
+    });
 }
 
 /// 设置参数
@@ -205,4 +218,9 @@ pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> 
             _ => return None,
         },
     )
+}
+
+/// Calls `visitor` with each operation of the provider, in the schema's order.
+pub fn visit_operations<V: OperationVisitor>(visitor: &mut V) {
+    visitor.visit::<AddRefund>();
 }

@@ -6,8 +6,10 @@
 
 use codegen_derive::{RedactedDebug, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
+use codegen_runtime::client::{Literal, Outcome};
 use codegen_runtime::{
-    Endpoint, Format, ModelVisitor, Operation, Protocol, ProviderInfo, TopDateTime,
+    Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
+    TopCode, TopDateTime,
 };
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +23,10 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 
 /// 商家通过TOP接口调用来回传退票状态
 ///
+/// Succeeds when `is_success` is true; any other value is a [`CallError::Provider`](codegen_runtime::client::CallError::Provider) with the code in `result_code` and the message in `result_msg`.
+///
+/// Note on the outcome: The document's response table: is_success "是否确认成功" (whether the confirmation succeeded), Boolean; result_code "错误码" (error code, example PARAM_CHECK_LACK_TICKET_ID); result_msg "错误描述" (example 按票退款缺少票号). The document's own response sample, is_success false, is such a failure. A platform failure is an error_response instead, read before this.
+///
 /// Failures arrive as [`ErrorResponse`].
 ///
 /// Note: The document's title is "taobao.bus.agent.returnticket.confirm (商家回调退票)". The Java example calls client.execute(req) without a session key.
@@ -29,9 +35,17 @@ pub struct ReturnTicketConfirm;
 impl Operation for ReturnTicketConfirm {
     type Request = BusAgentReturnticketConfirmRequest;
     type Response = BusAgentReturnticketConfirmResponse;
+    const NAME: &'static str = "return_ticket_confirm";
+    const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {
         method: "taobao.bus.agent.returnticket.confirm",
     };
+    const OUTCOME: Option<Outcome> = Some(Outcome {
+        field: "is_success",
+        success: Literal::Bool(true),
+        code: Some("result_code"),
+        message: Some("result_msg"),
+    });
 }
 
 /// Note: The name is the Java SDK request class of the example.
@@ -160,8 +174,8 @@ pub struct BusAgentReturnticketConfirmResponse {
 pub struct ErrorResponse {
     /// Platform error code.
     ///
-    /// Note: Numeric in JSON; the platform may send it as a string.
-    pub code: Option<i64>,
+    /// Note: A number in JSON; XML carries text, and the platform may send a string in JSON too. TopCode keeps the form it arrived in.
+    pub code: Option<TopCode>,
     /// Platform error message.
     pub msg: Option<String>,
     /// Business error code (e.g. isv.invalid-parameter).
@@ -191,4 +205,9 @@ pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> 
             _ => return None,
         },
     )
+}
+
+/// Calls `visitor` with each operation of the provider, in the schema's order.
+pub fn visit_operations<V: OperationVisitor>(visitor: &mut V) {
+    visitor.visit::<ReturnTicketConfirm>();
 }

@@ -1,6 +1,7 @@
 //! The conformance runner: a payload in one format, parsed into the generated type and written in another,
-//! exactly as the provider's server would write it. The `conformance` binary wraps [`run`] around stdin and stdout;
-//! tests call [`run`] directly.
+//! exactly as the provider's server would write it; and for the TOP providers, a request signed and an answer read
+//! as the client signs and reads them (`top-request`, `top-response`). The `conformance` binary wraps [`run`]
+//! around stdin and stdout; tests call [`run`] directly.
 
 use codegen_runtime::xml::{self, DataContract};
 use codegen_runtime::{
@@ -10,6 +11,7 @@ use codegen_runtime::{
 
 mod hex;
 pub mod samples;
+mod top;
 
 /// Payloads larger than this are refused before parsing; no provider message comes near it.
 pub const MAX_PAYLOAD_BYTES: u64 = 16 * 1024 * 1024;
@@ -26,50 +28,47 @@ pub struct Outcome {
     pub stderr: String,
 }
 
-/// Runs `conformance PROVIDER TYPE FROM TO` over `input`; never panics, whatever the arguments and bytes.
+/// Runs `conformance PROVIDER TYPE FROM TO` (or `top-request ...`, `top-response ...`) over `input`; never
+/// panics, whatever the arguments and bytes.
 pub fn run(args: &[String], input: &[u8]) -> Outcome {
+    if input.len() as u64 > MAX_PAYLOAD_BYTES {
+        return Failure::Rejected(rejection(
+            "too_large",
+            format!("the payload is larger than {MAX_PAYLOAD_BYTES} bytes"),
+        ))
+        .into_outcome();
+    }
+    match args.first().map(String::as_str) {
+        Some("top-request") => top::request(&args[1..], input),
+        Some("top-response") => top::response(&args[1..], input),
+        _ => convert(args, input),
+    }
+}
+
+/// `conformance PROVIDER TYPE FROM TO`.
+fn convert(args: &[String], input: &[u8]) -> Outcome {
     let request = match Request::parse(args) {
         Ok(request) => request,
         Err(message) => return usage(&message),
     };
-    let outcome = if input.len() as u64 > MAX_PAYLOAD_BYTES {
-        Err(Failure::Rejected(rejection(
-            "too_large",
-            format!("the payload is larger than {MAX_PAYLOAD_BYTES} bytes"),
-        )))
-    } else {
-        let convert = Convert {
-            input,
-            from: request.from,
-            to: request.to,
-            protocol: request.provider.protocol,
-            type_name: &request.type_name,
-        };
-        match refund_apis::visit_type(request.provider.id, &request.type_name, convert) {
-            Some(outcome) => outcome,
-            None => {
-                return usage(&format!(
-                    "provider `{}` has no type `{}`",
-                    request.provider.id, request.type_name
-                ));
-            }
-        }
+    let convert = Convert {
+        input,
+        from: request.from,
+        to: request.to,
+        protocol: request.provider.protocol,
+        type_name: &request.type_name,
     };
-    match outcome {
-        Ok(stdout) => Outcome {
+    match refund_apis::visit_type(request.provider.id, &request.type_name, convert) {
+        Some(Ok(stdout)) => Outcome {
             exit: 0,
             stdout,
             stderr: String::new(),
         },
-        Err(Failure::Usage(message)) => usage(&message),
-        Err(Failure::Rejected(rejected)) => match serde_json::to_vec(&rejected) {
-            Ok(stdout) => Outcome {
-                exit: 1,
-                stdout,
-                stderr: String::new(),
-            },
-            Err(error) => usage(&format!("cannot report the rejection: {error}")),
-        },
+        Some(Err(failure)) => failure.into_outcome(),
+        None => usage(&format!(
+            "provider `{}` has no type `{}`",
+            request.provider.id, request.type_name
+        )),
     }
 }
 
@@ -77,7 +76,7 @@ fn usage(message: &str) -> Outcome {
     Outcome {
         exit: 2,
         stdout: Vec::new(),
-        stderr: format!("conformance: {message}\n{USAGE}\n"),
+        stderr: format!("conformance: {message}\n{USAGE}\n{}\n", top::USAGE),
     }
 }
 
@@ -121,11 +120,31 @@ impl Request {
     }
 }
 
-/// Why a conversion did not happen: the payload was rejected (exit 1), or the command asks for something the type
-/// cannot do (exit 2).
+/// Why a command gave no output: the payload was rejected or reports a provider's failure (exit 1, the report
+/// on stdout), or the command asks for something the type cannot do (exit 2).
 enum Failure {
     Rejected(Rejection),
+    /// A TOP answer reporting a failure, written as `{"stage":"top"|"provider","error":{...}}`.
+    Reported(String),
     Usage(String),
+}
+
+impl Failure {
+    fn into_outcome(self) -> Outcome {
+        let report = match self {
+            Failure::Usage(message) => return usage(&message),
+            Failure::Rejected(rejected) => serde_json::to_vec(&rejected),
+            Failure::Reported(report) => Ok(report.into_bytes()),
+        };
+        match report {
+            Ok(stdout) => Outcome {
+                exit: 1,
+                stdout,
+                stderr: String::new(),
+            },
+            Err(error) => usage(&format!("cannot report the failure: {error}")),
+        }
+    }
 }
 
 impl From<Rejection> for Failure {

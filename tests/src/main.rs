@@ -3,6 +3,11 @@
 //!
 //! Exit 0: converted, output on stdout. Exit 1: the payload was rejected; stdout holds
 //! `{"stage":"parse","errors":[{"path":..,"code":..,"message":..}]}`. Exit 2: usage error, message on stderr.
+//!
+//! `conformance top-request PROVIDER TYPE --app-key K --secret S --timestamp T --sign-method M [--session X]
+//! [--format json|xml] [--sm4-key KEY]` reads a TOP request object as JSON and prints the signed form body;
+//! `conformance top-response PROVIDER [--format json|xml]` reads a TOP answer and prints the response as JSON, or
+//! exits 1 with `{"stage":"top"|"provider","error":{..}}`.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;

@@ -8,6 +8,7 @@ mod data_contract;
 mod errors;
 mod redacted_debug;
 mod serde_names;
+mod sm4_fields;
 mod validate;
 mod wire_enum;
 
@@ -144,6 +145,37 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 pub fn derive_redacted_debug(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     redacted_debug::expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Encrypts and decrypts a struct's SM4 fields in place: `codegen_runtime::sm4::Sm4Fields`.
+///
+/// ```ignore
+/// #[derive(Sm4Fields)]
+/// pub struct PassengerInfo {
+///     #[sm4]
+///     pub passenger_name: String,
+///     #[sm4]
+///     pub country_code: Option<String>,
+///     pub seat_no: String,
+/// }
+///
+/// #[derive(Sm4Fields)]
+/// pub struct RefundTicketDetail {
+///     #[sm4]
+///     pub passenger_info: PassengerInfo,
+/// }
+/// ```
+///
+/// Mark each field that travels as SM4 text (`String`, `Option<String>`) and each field whose type holds such
+/// fields (a struct deriving `Sm4Fields`, an `Option`, `Box` or `Vec` of one): both are passed to their own
+/// `Sm4Fields`, in declaration order. A decryption error names the field's wire name (serde's `rename` and
+/// `rename_all`), so it reads `refund_ticket_details[0].passenger_info.passenger_name: ...`.
+#[proc_macro_derive(Sm4Fields, attributes(sm4))]
+pub fn derive_sm4_fields(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    sm4_fields::expand(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -2,11 +2,13 @@
 //!
 //! The generated crate stays short because the rules that do not depend on a schema live here: the scalar types
 //! whose text form a provider's server fixes (.NET dates, TOP dates, amounts in fen), the number formats of
-//! Json.NET, JSON parsing that reports where a payload went wrong, and the registry through which tools reach a
-//! generated type by the name its document gives it.
+//! Json.NET, JSON parsing that reports where a payload went wrong, the registry through which tools reach a
+//! generated type by the name its document gives it, and the clients ([`client`]) that turn each generated
+//! operation into HTTP messages and back.
 
 pub mod bson;
 mod calendar;
+pub mod client;
 mod date;
 mod datetime;
 mod fen;
@@ -28,7 +30,10 @@ pub use datetime::{DotNetDateTime, Offset};
 pub use fen::Fen;
 pub use number::{DotNetDecimal, DotNetDouble};
 pub use problem::{Problem, Rejection, Stage};
-pub use registry::{Endpoint, Format, Model, ModelVisitor, Operation, Protocol, ProviderInfo};
+pub use registry::{
+    Endpoint, Format, Model, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
+};
+pub use top::TopCode;
 pub use top_datetime::TopDateTime;
 pub use validate::Validate;
 

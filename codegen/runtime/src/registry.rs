@@ -1,5 +1,6 @@
 use serde::{Serialize, de::DeserializeOwned};
 
+use crate::client::{Outcome, Sm4Codec, XmlCodec};
 use crate::xml::DataContract;
 
 /// A wire format a provider's server speaks.
@@ -68,11 +69,29 @@ pub enum Endpoint {
     Top { method: &'static str },
 }
 
-/// One documented call of a provider: where it goes and which types travel.
+/// One documented call of a provider: where it goes, which types travel, and how its answer tells success from
+/// failure. The clients of [`crate::client`] are generic over it, so a generated operation states only facts.
 pub trait Operation {
     type Request: Model;
     type Response: Model;
+    /// The operation's name in its schema, such as `refund_ticket`.
+    const NAME: &'static str;
+    /// The provider that serves it, with the formats its server speaks.
+    const PROVIDER: ProviderInfo;
     const ENDPOINT: Endpoint;
+    /// How a response that parsed says whether the call succeeded; `None` when parsing is success enough (a TOP
+    /// platform error is an envelope of its own, read before this).
+    const OUTCOME: Option<Outcome> = None;
+    /// How the request and response travel as DataContract XML, for a Web API provider that speaks it.
+    const XML: Option<XmlCodec<Self::Request, Self::Response>> = None;
+    /// How the request's SM4 fields are encrypted and decrypted, when it has any (`encryption: sm4`).
+    const SM4: Option<Sm4Codec<Self::Request>> = None;
+}
+
+/// A computation over each operation of a provider; generated `visit_operations` functions call `visit` once per
+/// operation, so a tool written once (the conformance runner) reaches every operation of every provider.
+pub trait OperationVisitor {
+    fn visit<O: Operation>(&mut self);
 }
 
 /// What a tool needs of a type to move it between formats and check it; every generated type has it.

@@ -38,7 +38,7 @@ impl Checker<'_> {
         let when = self.rule_field(&decl.when, fields);
         let require = self.rule_field(&decl.require, fields);
         if let Some(when) = when {
-            self.literal_fits(when, &decl.equals);
+            self.literal_fits(when, &decl.equals, ("equals", "a rule"));
         }
         if let Some(require) = require
             && !can_be_absent(require)
@@ -78,8 +78,14 @@ impl Checker<'_> {
         None
     }
 
-    /// `equals` must be something the field can hold; for an enum, one of its listed values.
-    fn literal_fits(&mut self, field: &Field, literal: &Spanned<Literal>) {
+    /// A literal (`key` of `what`: `equals` of a rule, `success` of an outcome) must be something the field can
+    /// hold; for an enum, one of its listed values.
+    pub(super) fn literal_fits(
+        &mut self,
+        field: &Field,
+        literal: &Spanned<Literal>,
+        (key, what): (&str, &str),
+    ) {
         let item = match &field.ty {
             FieldType::List(_) => None,
             other => Some(other),
@@ -89,37 +95,40 @@ impl Checker<'_> {
             (Some(FieldType::Scalar(Scalar::Int64)), Literal::Int(_)) => true,
             (Some(FieldType::Scalar(Scalar::String)), Literal::Str(_)) => true,
             (Some(FieldType::Scalar(Scalar::Bool)), Literal::Bool(_)) => true,
-            (Some(FieldType::Named(id)), value) => {
-                match &self.schema.types[*id].body {
-                    TypeBody::Enum(body) => {
-                        let wanted = match (body.repr.value, value) {
-                            (Repr::Int32 | Repr::Int64, Literal::Int(n)) => EnumLiteral::Int(*n),
-                            (Repr::String, Literal::Str(s)) => EnumLiteral::Str(s.clone()),
-                            _ => return self.literal_mismatch(field, literal),
-                        };
-                        if !body.values.value.iter().any(|v| v.value.value == wanted) {
-                            self.diags.error_with_hint(
-                                literal.pos,
-                                format!(
-                                    "`equals` is not a value of enum `{}`, the type of field `{}`",
-                                    self.schema.types[*id].name.value, field.wire_name
-                                ),
-                                "compare with one of the values the enum lists",
-                            );
-                        }
-                        true
+            (Some(FieldType::Named(id)), value) => match &self.schema.types[*id].body {
+                TypeBody::Enum(body) => {
+                    let wanted = match (body.repr.value, value) {
+                        (Repr::Int32 | Repr::Int64, Literal::Int(n)) => EnumLiteral::Int(*n),
+                        (Repr::String, Literal::Str(s)) => EnumLiteral::Str(s.clone()),
+                        _ => return self.literal_mismatch(field, literal, (key, what)),
+                    };
+                    if !body.values.value.iter().any(|v| v.value.value == wanted) {
+                        self.diags.error_with_hint(
+                            literal.pos,
+                            format!(
+                                "`{key}` is not a value of enum `{}`, the type of field `{}`",
+                                self.schema.types[*id].name.value, field.wire_name
+                            ),
+                            "compare with one of the values the enum lists",
+                        );
                     }
-                    TypeBody::Struct(_) => false,
+                    true
                 }
-            }
+                TypeBody::Struct(_) => false,
+            },
             _ => false,
         };
         if !fits {
-            self.literal_mismatch(field, literal);
+            self.literal_mismatch(field, literal, (key, what));
         }
     }
 
-    fn literal_mismatch(&mut self, field: &Field, literal: &Spanned<Literal>) {
+    fn literal_mismatch(
+        &mut self,
+        field: &Field,
+        literal: &Spanned<Literal>,
+        (key, what): (&str, &str),
+    ) {
         let found = match &literal.value {
             Literal::Int(_) => "an integer",
             Literal::Str(_) => "a string",
@@ -128,10 +137,12 @@ impl Checker<'_> {
         self.diags.error_with_hint(
             literal.pos,
             format!(
-                "`equals` is {found}, which field `{}` cannot hold",
+                "`{key}` is {found}, which field `{}` cannot hold",
                 field.wire_name
             ),
-            "a rule compares an integer, string, boolean or enum field with a value of its type",
+            format!(
+                "{what} compares an integer, string, boolean or enum field with a value of its type"
+            ),
         );
     }
 }

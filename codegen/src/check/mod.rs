@@ -4,6 +4,7 @@
 mod conditions;
 mod cycles;
 mod json_order;
+mod outcome;
 
 use std::collections::HashMap;
 
@@ -380,6 +381,13 @@ impl<'a> Checker<'a> {
     fn field_rules(&mut self, decl: &FieldDecl, ty: &FieldType) {
         let is_text = matches!(ty, FieldType::Scalar(Scalar::String | Scalar::Fen));
         let is_list = matches!(ty, FieldType::List(_));
+        if decl.encryption.is_some() && !matches!(ty, FieldType::Scalar(Scalar::String)) {
+            self.diags.error_with_hint(
+                decl.ty.pos,
+                format!("field `{}` is SM4-encrypted but is not a string", decl.name.value),
+                "SM4 ciphertext travels as text: give the field `type: string` and note the plain text's form",
+            );
+        }
         for limit in [&decl.min_len, &decl.max_len].into_iter().flatten() {
             if !is_text && !is_list {
                 self.diags.error_with_hint(
@@ -754,6 +762,10 @@ impl<'a> Checker<'a> {
                 Some(Some(id)) => Some(id),
                 None => None,
             };
+            let outcome = match (&decl.outcome, &types[response]) {
+                (Some(outcome), Some(ty)) => Some(self.outcome(outcome, ty)),
+                _ => None,
+            };
             operations.push(Operation {
                 name: decl.name.value.clone(),
                 rust_name,
@@ -763,6 +775,7 @@ impl<'a> Checker<'a> {
                 request,
                 response,
                 error,
+                outcome: outcome.flatten(),
             });
         }
         operations

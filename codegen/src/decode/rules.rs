@@ -1,11 +1,9 @@
 //! The validation keys: numeric bounds of a field, a struct's cross-field `rules`, an example's `breaks`.
 
 use super::{Decoder, Entries};
+use crate::language;
 use crate::schema::{Bound, Literal, RuleDecl, Spanned};
 use crate::yaml::{Node, Value};
-
-const RULE_KEYS: &[&str] = &["when", "require", "code", "message", "note"];
-const WHEN_KEYS: &[&str] = &["field", "equals", "note"];
 
 impl Decoder<'_> {
     /// A field's `min` and `max`, reporting a range that admits nothing.
@@ -56,7 +54,7 @@ impl Decoder<'_> {
     }
 
     fn rule(&mut self, node: &Node) -> Option<RuleDecl> {
-        let mut m = self.mapping(node, "a rule", RULE_KEYS)?;
+        let mut m = self.mapping(node, &language::RULE)?;
         let when = match m.take("when") {
             Some(node) => self.when(node),
             None => {
@@ -90,7 +88,7 @@ impl Decoder<'_> {
     }
 
     fn when(&mut self, node: &Node) -> Option<(Spanned<String>, Spanned<Literal>)> {
-        let mut m = self.mapping(node, "`when`", WHEN_KEYS)?;
+        let mut m = self.mapping(node, &language::WHEN)?;
         let field = self.name(&mut m, "field");
         let equals = match m.take("equals") {
             Some(node) => self.literal(node),

@@ -12,6 +12,7 @@ mod enums;
 mod fields;
 mod matching;
 mod order;
+mod outcome;
 mod providers;
 pub mod render;
 pub mod rules;

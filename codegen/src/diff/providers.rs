@@ -310,6 +310,7 @@ fn operation(
             message,
         );
     }
+    super::outcome::compare(cmp, old, new, decl);
     if let Some(texts) = changed_texts(&[
         ("doc", old.doc.as_deref(), new.doc.as_deref()),
         ("note", old.note.as_deref(), new.note.as_deref()),

@@ -206,6 +206,22 @@ rules! {
         "an operation's failures arrive as another type",
         "breaking",
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    OPERATION_OUTCOME_ADDED = "operation-outcome-added", All,
+        "an operation's responses are now read for the provider's failure (`outcome`)",
+        "warning (Rust API): a response the client returned may now be a `CallError::Provider`",
+        request: |_| WARNING.rust(), response: |_| WARNING.rust();
+    OPERATION_OUTCOME_REMOVED = "operation-outcome-removed", All,
+        "an operation no longer has an `outcome`",
+        "warning (Rust API): failures the provider reports are returned as responses",
+        request: |_| WARNING.rust(), response: |_| WARNING.rust();
+    OPERATION_OUTCOME_CHANGED = "operation-outcome-changed", All,
+        "an operation's `outcome` reads another field or success value",
+        "breaking (Rust API): a response that succeeded may now fail, or the reverse",
+        request: |_| BREAKING.rust(), response: |_| BREAKING.rust();
+    OPERATION_OUTCOME_REPORT_CHANGED = "operation-outcome-report-changed", All,
+        "an operation's `outcome` takes a failure's code or message from another field",
+        "warning (Rust API): code matching `ProviderFailure.code` or `message` must follow",
+        request: |_| WARNING.rust(), response: |_| WARNING.rust();
 
     TYPE_ADDED = "type-added", All,
         "a type is new; where it is used is reported as its own change",

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Bound, Encryption, Field, Literal, Rule, TextFormat};
+use crate::model::{Bound, Encryption, Field, Literal, Outcome, Rule, TextFormat};
 
 /// `#[doc]` attributes for paragraphs, skipping empty ones and separating the rest with a blank line.
 pub fn doc_attrs<I, S>(paragraphs: I) -> TokenStream
@@ -122,4 +122,31 @@ pub fn rule_paragraphs(rules: &[Rule]) -> Vec<String> {
             text
         })
         .collect()
+}
+
+/// How the operation's response tells success from the provider's failure, then the schema's note on the reading.
+pub fn outcome_paragraphs(outcome: &Outcome) -> Vec<String> {
+    let success = match &outcome.success {
+        Literal::Int(n) => n.to_string(),
+        Literal::Str(s) => format!("{s:?}"),
+        Literal::Bool(b) => b.to_string(),
+    };
+    let carried = match (&outcome.code, &outcome.message) {
+        (Some(code), Some(message)) => {
+            format!(" with the code in `{code}` and the message in `{message}`")
+        }
+        (Some(code), None) => format!(" with the code in `{code}`"),
+        (None, Some(message)) => format!(" with the message in `{message}`"),
+        (None, None) => String::new(),
+    };
+    let reading = format!(
+        "Succeeds when `{}` is {success}; any other value is a \
+         [`CallError::Provider`](codegen_runtime::client::CallError::Provider){carried}.",
+        outcome.field
+    );
+    let note = outcome
+        .note
+        .as_ref()
+        .map(|text| format!("Note on the outcome: {text}"));
+    std::iter::once(reading).chain(note).collect()
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, field_facts, note, rule_paragraphs};
-use super::{builders, validation};
+use super::docs::{doc_attrs, field_facts, note, outcome_paragraphs, rule_paragraphs};
+use super::{builders, sm4, validation};
 use crate::model::*;
 use crate::names::serde_pascal_case;
 use crate::schema::EnumLiteral;
@@ -20,6 +20,8 @@ pub struct Imports {
     pub builder: bool,
     /// The `codegen_derive` macros used.
     pub derives: BTreeSet<&'static str>,
+    /// The names used from `codegen_runtime::client`.
+    pub client: BTreeSet<&'static str>,
 }
 
 pub struct ItemEmitter<'a> {
@@ -27,6 +29,8 @@ pub struct ItemEmitter<'a> {
     pub imports: Imports,
     /// By type id: whether a request reaches the type, which then gets a builder.
     pub request_side: Vec<bool>,
+    /// By type id: whether the type holds SM4 fields, which it then encrypts and decrypts.
+    pub sm4_holders: Vec<bool>,
 }
 
 impl ItemEmitter<'_> {
@@ -45,10 +49,28 @@ impl ItemEmitter<'_> {
             .error
             .map(|id| format!("Failures arrive as [`{}`].", types[id].rust_name.bare()));
         let docs = doc_attrs(
-            [op.doc.clone(), errors, note(op.note.as_deref())]
-                .into_iter()
-                .flatten(),
+            op.doc
+                .iter()
+                .cloned()
+                .chain(op.outcome.iter().flat_map(outcome_paragraphs))
+                .chain(errors)
+                .chain(note(op.note.as_deref())),
         );
+        let operation_name = &op.name;
+        let outcome = op.outcome.as_ref().map(|outcome| self.outcome(outcome));
+        let xml = self.provider.uses_data_contract().then(|| {
+            self.imports.client.insert("XmlCodec");
+            quote!(
+                const XML: Option<XmlCodec<Self::Request, Self::Response>> =
+                    Some(XmlCodec::DATA_CONTRACT);
+            )
+        });
+        let sm4 = self.sm4_holders[op.request].then(|| {
+            self.imports.client.insert("Sm4Codec");
+            quote!(
+                const SM4: Option<Sm4Codec<Self::Request>> = Some(Sm4Codec::FIELDS);
+            )
+        });
         self.imports.runtime.extend(["Endpoint", "Operation"]);
         quote! {
             #docs
@@ -57,7 +79,55 @@ impl ItemEmitter<'_> {
             impl Operation for #name {
                 type Request = #request;
                 type Response = #response;
+                const NAME: &'static str = #operation_name;
+                const PROVIDER: ProviderInfo = PROVIDER;
                 const ENDPOINT: Endpoint = #endpoint;
+                #outcome
+                #xml
+                #sm4
+            }
+        }
+    }
+
+    /// `const OUTCOME`: the schema's reading of the response, as data a caller can replace.
+    fn outcome(&mut self, outcome: &Outcome) -> TokenStream {
+        self.imports.client.extend(["Literal", "Outcome"]);
+        let field = &outcome.field;
+        let success = match &outcome.success {
+            crate::model::Literal::Int(n) => {
+                let n = Literal::i64_unsuffixed(*n);
+                quote!(Literal::Int(#n))
+            }
+            crate::model::Literal::Str(text) => quote!(Literal::Str(#text)),
+            crate::model::Literal::Bool(flag) => quote!(Literal::Bool(#flag)),
+        };
+        let named = |name: &Option<String>| match name {
+            Some(name) => quote!(Some(#name)),
+            None => quote!(None),
+        };
+        let (code, message) = (named(&outcome.code), named(&outcome.message));
+        quote! {
+            const OUTCOME: Option<Outcome> = Some(Outcome {
+                field: #field,
+                success: #success,
+                code: #code,
+                message: #message,
+            });
+        }
+    }
+
+    /// `visit_operations`, which lets a tool reach each operation of the provider.
+    pub fn visit_operations(&mut self) -> TokenStream {
+        self.imports.runtime.insert("OperationVisitor");
+        let operations = self
+            .provider
+            .operations
+            .iter()
+            .map(|op| op.rust_name.ident());
+        quote! {
+            /// Calls `visitor` with each operation of the provider, in the schema's order.
+            pub fn visit_operations<V: OperationVisitor>(visitor: &mut V) {
+                #(visitor.visit::<#operations>();)*
             }
         }
     }
@@ -85,6 +155,10 @@ impl ItemEmitter<'_> {
             .iter()
             .map(|field| self.field(field, rename_all, speaks_xml))
             .collect();
+        let sm4_fields = self.sm4_holders[id].then(|| {
+            self.imports.derives.insert("Sm4Fields");
+            quote!(Sm4Fields,)
+        });
         let serde_as = body
             .fields
             .iter()
@@ -136,7 +210,7 @@ impl ItemEmitter<'_> {
             #docs
             #serde_as
             #skip_none
-            #[derive(Clone, #debug, PartialEq, #eq Serialize, Deserialize, #data_contract Validate, #builder)]
+            #[derive(Clone, #debug, PartialEq, #eq Serialize, Deserialize, #data_contract Validate, #sm4_fields #builder)]
             #rename_all
             #contract
             #rules
@@ -212,6 +286,7 @@ impl ItemEmitter<'_> {
         let data_member = data_contract.then(|| Self::data_member(field)).flatten();
         let validate = validation::field_attr(field);
         let sensitive = field.sensitive.then(|| quote!(#[sensitive]));
+        let sm4 = sm4::field_attr(field, &self.sm4_holders);
         quote! {
             #docs
             #rename
@@ -219,6 +294,7 @@ impl ItemEmitter<'_> {
             #data_member
             #validate
             #sensitive
+            #sm4
             pub #name: #ty,
         }
     }
@@ -264,6 +340,7 @@ impl ItemEmitter<'_> {
             Scalar::TopDateTime => runtime(&mut self.imports, "TopDateTime"),
             Scalar::Date => runtime(&mut self.imports, "Date"),
             Scalar::Fen => runtime(&mut self.imports, "Fen"),
+            Scalar::TopCode => runtime(&mut self.imports, "TopCode"),
         }
     }
 

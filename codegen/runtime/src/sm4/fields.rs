@@ -5,9 +5,10 @@ use super::{Sm4Config, Sm4Error};
 /// A value holding fields that travel SM4-encrypted (`encryption: sm4` in a schema).
 ///
 /// The application builds a request with plaintext, calls [`encrypt_fields`](Sm4Fields::encrypt_fields) just
-/// before serialising it (the ciphertext is what gets signed), and calls
-/// [`decrypt_fields`](Sm4Fields::decrypt_fields) on a parsed response. Generated types implement it by calling
-/// it on each SM4 field, and on each field whose type holds SM4 fields, naming the field in errors:
+/// before serialising it (the ciphertext is what gets signed; `client::Top` does both), and the side that reads
+/// the message calls [`decrypt_fields`](Sm4Fields::decrypt_fields) on the parsed value. Generated types derive it
+/// (`#[derive(codegen_derive::Sm4Fields)]`), which calls it on each SM4 field and on each field whose type holds
+/// SM4 fields, naming the field in errors, as this hand-written impl does:
 ///
 /// ```
 /// use codegen_runtime::sm4::{Sm4Config, Sm4Error, Sm4Fields};
@@ -33,6 +34,10 @@ use super::{Sm4Config, Sm4Error};
 ///
 /// An empty string stays empty both ways: a provider that leaves an optional field blank sends `""`, which is
 /// no ciphertext. This choice is not confirmed by the provider; [`Sm4Config::encrypt`] itself does encrypt `""`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` holds no SM4 fields",
+    label = "`#[sm4]` marks SM4 text (`String`, `Option<String>`) or a value whose type derives `Sm4Fields`"
+)]
 pub trait Sm4Fields {
     /// Replaces each SM4 field's plaintext by its ciphertext text.
     fn encrypt_fields(&mut self, cfg: &Sm4Config);
@@ -86,5 +91,15 @@ impl<T: Sm4Fields> Sm4Fields for Vec<T> {
                 .map_err(|e| e.in_field(&format!("[{index}]")))?;
         }
         Ok(())
+    }
+}
+
+impl<T: Sm4Fields + ?Sized> Sm4Fields for Box<T> {
+    fn encrypt_fields(&mut self, cfg: &Sm4Config) {
+        (**self).encrypt_fields(cfg);
+    }
+
+    fn decrypt_fields(&mut self, cfg: &Sm4Config) -> Result<(), Sm4Error> {
+        (**self).decrypt_fields(cfg)
     }
 }

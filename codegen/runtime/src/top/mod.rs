@@ -33,6 +33,8 @@
 //! ```
 
 mod clock;
+mod code;
+mod incoming;
 mod lenient;
 mod params;
 mod request;
@@ -42,6 +44,8 @@ mod sign;
 mod tests;
 mod xml_tree;
 
+pub use code::TopCode;
+pub use incoming::{decode_params, verify_request};
 pub use params::application_params;
 pub use request::{
     Credentials, EncodeError, FORM_CONTENT_TYPE, Options, SYSTEM_PARAMS, TopRequest, encode_request,
@@ -73,17 +77,21 @@ pub enum ResponseFormat {
 /// `O::ENDPOINT` must be [`Endpoint::Top`]; using this for any other operation fails to compile:
 ///
 /// ```compile_fail
-/// use codegen_runtime::{Endpoint, Operation, top};
+/// use codegen_runtime::{Endpoint, Format, Operation, Protocol, ProviderInfo, top};
 ///
 /// struct Refund;
 ///
 /// impl Operation for Refund {
-///     type Request = ();
-///     type Response = ();
+///     type Request = serde_json::Value;
+///     type Response = serde_json::Value;
+///     const NAME: &'static str = "refund";
+///     const PROVIDER: ProviderInfo =
+///         ProviderInfo { id: "p", title: "p", protocol: Protocol::WebApi, formats: &[Format::Json] };
 ///     const ENDPOINT: Endpoint = Endpoint::Http { method: "POST", path: "api/refund" };
 /// }
 ///
-/// let _ = top::encode::<Refund>(&(), &top::Credentials::new("k", "s"), &top::Options::default());
+/// let request = serde_json::json!({});
+/// let _ = top::encode::<Refund>(&request, &top::Credentials::new("k", "s"), &top::Options::default());
 /// ```
 pub fn encode<O: Operation>(
     request: &O::Request,

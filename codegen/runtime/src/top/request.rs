@@ -34,7 +34,7 @@ pub const SYSTEM_PARAMS: [&str; 11] = [
 #[derive(Clone)]
 pub struct Credentials {
     pub app_key: String,
-    secret: String,
+    pub(super) secret: String,
 }
 
 impl Credentials {

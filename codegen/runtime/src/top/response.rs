@@ -3,23 +3,26 @@
 use std::fmt;
 
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use super::ResponseFormat;
 use super::lenient::Lenient;
 use super::xml_tree;
+use super::{ResponseFormat, TopCode};
 use crate::{Problem, Rejection, Stage, json};
 
 /// The envelope of a platform error, in JSON and in XML alike.
 pub const ERROR_RESPONSE: &str = "error_response";
 
 /// A failure the platform or the business reported: the members `TaobaoResponse` maps.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// It serializes as the members of an `error_response` object, in the form they arrived.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TopError {
-    /// The platform code (`7` App Call Limited, `15` Remote Service Error, `50`, ...), as text: JSON sends a
-    /// number, XML and some servers a string.
-    pub code: Option<String>,
+    /// The platform code (`7` App Call Limited, `15` Remote Service Error, `50`, ...): JSON sends a number, XML
+    /// and some servers a string, and [`TopCode`] keeps which.
+    pub code: Option<TopCode>,
     pub msg: Option<String>,
     /// The business code, such as `isv.invalid-parameter`.
     pub sub_code: Option<String>,
@@ -34,16 +37,13 @@ impl TopError {
     fn from_envelope(name: Option<&str>, envelope: &Value) -> Option<TopError> {
         let member = |key: &str| envelope.get(key).and_then(text_of);
         let error = TopError {
-            code: member("code"),
+            code: envelope.get("code").and_then(code_of),
             msg: member("msg"),
             sub_code: member("sub_code"),
             sub_msg: member("sub_msg"),
             request_id: member("request_id"),
         };
-        let code_failed = error
-            .code
-            .as_deref()
-            .is_some_and(|code| !code.is_empty() && code != "0");
+        let code_failed = error.code.as_ref().is_some_and(|code| !code.is_success());
         let sub_code_failed = error.sub_code.as_deref().is_some_and(|sub| !sub.is_empty());
         (name == Some(ERROR_RESPONSE) || code_failed || sub_code_failed).then_some(error)
     }
@@ -220,8 +220,20 @@ fn text_of(value: &Value) -> Option<String> {
     }
 }
 
+/// A code as it arrived: an integer JSON number as a number, any other value as its text; nothing for null.
+fn code_of(value: &Value) -> Option<TopCode> {
+    match value {
+        Value::Number(number) => Some(
+            number
+                .as_i64()
+                .map_or_else(|| TopCode::Str(number.to_string()), TopCode::Int),
+        ),
+        other => text_of(other).map(TopCode::Str),
+    }
+}
+
 /// `$` plus serde_path_to_error's path, which is `.` at the root and has no leading dot before a key.
-fn json_path(tracked: &str) -> String {
+pub(super) fn json_path(tracked: &str) -> String {
     match tracked {
         "." => "$".to_owned(),
         _ if tracked.starts_with('[') => format!("${tracked}"),
@@ -230,7 +242,7 @@ fn json_path(tracked: &str) -> String {
 }
 
 /// A data error of the response type, coded by serde's fixed message prefixes as `json::from_str` codes them.
-fn data_rejection(path: String, message: String) -> Rejection {
+pub(super) fn data_rejection(path: String, message: String) -> Rejection {
     const CODES: [(&str, &str); 5] = [
         ("missing field", "missing_field"),
         ("unknown variant", "unknown_variant"),

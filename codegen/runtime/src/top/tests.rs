@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::{Endpoint, Operation, TopDateTime};
+use crate::{Endpoint, Format, Operation, Protocol, ProviderInfo, TopDateTime};
 
 /// Mirrors the generated `taobao_bus::AgentConfirmReturnRq`, with its fields in Java property order (the order
 /// the SDK's `JSONWriter` writes) and numbers for the two enums.
@@ -64,6 +64,13 @@ struct ReturnTicketConfirm;
 impl Operation for ReturnTicketConfirm {
     type Request = BusAgentReturnticketConfirmRequest;
     type Response = BusAgentReturnticketConfirmResponse;
+    const NAME: &'static str = "return_ticket_confirm";
+    const PROVIDER: ProviderInfo = ProviderInfo {
+        id: "taobao_bus",
+        title: "taobao_bus",
+        protocol: Protocol::Top,
+        formats: &[Format::Json, Format::Xml],
+    };
     const ENDPOINT: Endpoint = Endpoint::Top {
         method: "taobao.bus.agent.returnticket.confirm",
     };
@@ -404,7 +411,7 @@ fn the_seeds_xml_samples_decode() {
     );
 
     let seed_error = TopError {
-        code: Some("50".into()),
+        code: Some(TopCode::Str("50".into())),
         msg: Some("Remote service error".into()),
         sub_code: Some("isv.invalid-parameter".into()),
         sub_msg: Some("非法参数".into()),
@@ -463,7 +470,7 @@ fn json_envelopes_decode() {
 fn json_errors_with_numeric_or_string_codes() {
     let numeric = r#"{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"z28bx9xl"}}"#;
     let expected = TopError {
-        code: Some("50".into()),
+        code: Some(TopCode::Int(50)),
         msg: Some("Remote service error".into()),
         sub_code: Some("isv.invalid-parameter".into()),
         sub_msg: Some("非法参数".into()),
@@ -480,7 +487,7 @@ fn json_errors_with_numeric_or_string_codes() {
     assert_eq!(
         decode::<ReturnTicketConfirm>(string, ResponseFormat::Json),
         Err(TopFailure::Api(TopError {
-            code: Some("7".into()),
+            code: Some(TopCode::Str("7".into())),
             msg: Some("App Call Limited".into()),
             ..TopError::default()
         }))

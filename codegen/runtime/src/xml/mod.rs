@@ -7,7 +7,14 @@
 //! scalar is written as text (`value`), what input is refused (`reader`). The member order is the derive's, and
 //! it follows section A3 of the wire-format notes.
 
+mod escape;
+mod lexer;
 mod reader;
+mod scan;
+mod scope;
+mod small_stack;
+mod stack_text;
+mod unescape;
 mod value;
 mod writer;
 
@@ -45,7 +52,7 @@ pub trait DataContract: XmlValue {
 /// Fails only for a value .NET cannot write either: an enum value with no member name.
 pub fn to_string<T: DataContract>(value: &T) -> Result<String, XmlError> {
     let mut writer = XmlWriter::new();
-    writer.root(T::NAME, T::NAMESPACE, value)?;
+    writer.root(value)?;
     Ok(writer.into_string())
 }
 
@@ -92,6 +99,25 @@ impl XmlError {
         }
     }
 
+    /// The error as seen from the element that holds the member `name`: `$.b` becomes `$.name.b`.
+    pub(crate) fn within_member(mut self, name: &str) -> XmlError {
+        self.insert_step(&[".", name]);
+        self
+    }
+
+    /// The error as seen from the collection whose item `index` it is in: `$.b` becomes `$[index].b`.
+    pub(crate) fn within_item(mut self, index: usize) -> XmlError {
+        let index = index.to_string();
+        self.insert_step(&["[", &index, "]"]);
+        self
+    }
+
+    /// Puts a step right after the `$` that starts the path.
+    fn insert_step(&mut self, pieces: &[&str]) {
+        let at = usize::from(self.path.starts_with('$'));
+        self.path.insert_str(at, &pieces.concat());
+    }
+
     /// The error as the conformance runner and the other formats report it.
     pub fn into_rejection(self) -> Rejection {
         Rejection {
@@ -112,6 +138,13 @@ impl std::fmt::Display for XmlError {
 }
 
 impl std::error::Error for XmlError {}
+
+/// The reader passes its errors along boxed, to keep its results small, and hands them out unboxed.
+impl From<Box<XmlError>> for XmlError {
+    fn from(error: Box<XmlError>) -> XmlError {
+        *error
+    }
+}
 
 /// Removes the white space between tags that an indenting writer added, and nothing else.
 ///

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
+use super::stack_text::StackText;
 use super::{
     ARRAYS_NAMESPACE, Element, SERIALIZATION_NAMESPACE, XSD_NAMESPACE, XmlError, XmlReader,
     XmlWriter,
@@ -71,6 +72,7 @@ impl<T: XmlValue> XmlValue for Option<T> {
         T::collection_namespace()
     }
 
+    #[inline]
     fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
         match self {
             Some(value) => value.write_xml(writer),
@@ -81,6 +83,7 @@ impl<T: XmlValue> XmlValue for Option<T> {
         }
     }
 
+    #[inline]
     fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
         T::read_xml(reader, element).map(Some)
     }
@@ -107,10 +110,12 @@ impl<T: XmlValue> XmlValue for Box<T> {
         T::collection_namespace()
     }
 
+    #[inline]
     fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
         (**self).write_xml(writer)
     }
 
+    #[inline]
     fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
         T::read_xml(reader, element).map(Box::new)
     }
@@ -134,10 +139,12 @@ impl<T: XmlValue> XmlValue for Vec<T> {
         Some(T::collection_namespace())
     }
 
+    #[inline]
     fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
         writer.items(self)
     }
 
+    #[inline]
     fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
         reader.read_items(element)
     }
@@ -148,9 +155,17 @@ fn trimmed(text: &str) -> &str {
     text.trim_matches(|ch| matches!(ch, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' '))
 }
 
+/// Writes a scalar's `Display` text, formatted on the stack when it is short (it always is, but for `Fen`).
+fn write_display(writer: &mut XmlWriter, value: &impl std::fmt::Display) {
+    match StackText::display(value) {
+        Some(text) => writer.text(text.as_str()),
+        None => writer.text(&value.to_string()),
+    }
+}
+
 /// Implements [`XmlValue`] for a scalar written as text.
 macro_rules! text_value {
-    ($type:ty, $name:literal, $namespace:expr, |$value:ident| $write:expr, |$text:ident| $read:expr, $expected:literal) => {
+    ($type:ty, $name:literal, $namespace:expr, |$writer:ident, $value:ident| $write:expr, |$text:ident| $read:expr, $expected:literal) => {
         impl XmlValue for $type {
             fn contract_name() -> Cow<'static, str> {
                 Cow::Borrowed($name)
@@ -160,12 +175,14 @@ macro_rules! text_value {
                 $namespace
             }
 
-            fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+            #[inline]
+            fn write_xml(&self, $writer: &mut XmlWriter) -> Result<(), XmlError> {
                 let $value = self;
-                writer.text(&$write);
+                $write;
                 Ok(())
             }
 
+            #[inline]
             fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
                 let $text = reader.read_text(element)?;
                 let parsed: Option<$type> = $read;
@@ -189,12 +206,14 @@ impl XmlValue for String {
         XSD_NAMESPACE
     }
 
+    #[inline]
     fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
         writer.text(self);
         Ok(())
     }
 
     /// The text as it is, white space included; an empty element is `""` (only `i:nil` is null, A7).
+    #[inline]
     fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
         reader.read_text(element).map(Cow::into_owned)
     }
@@ -204,7 +223,7 @@ text_value!(
     i32,
     "int",
     XSD_NAMESPACE,
-    |v| v.to_string(),
+    |w, v| w.integer(i64::from(*v)),
     |t| trimmed(&t).parse().ok(),
     "a 32-bit integer"
 );
@@ -212,7 +231,7 @@ text_value!(
     i64,
     "long",
     XSD_NAMESPACE,
-    |v| v.to_string(),
+    |w, v| w.integer(*v),
     |t| trimmed(&t).parse().ok(),
     "a 64-bit integer"
 );
@@ -220,7 +239,7 @@ text_value!(
     bool,
     "boolean",
     XSD_NAMESPACE,
-    |v| if *v { "true" } else { "false" },
+    |w, v| w.text(if *v { "true" } else { "false" }),
     |t| match trimmed(&t) {
         "true" | "1" => Some(true),
         "false" | "0" => Some(false),
@@ -232,7 +251,7 @@ text_value!(
     f64,
     "double",
     XSD_NAMESPACE,
-    |v| double_text(*v),
+    |w, v| w.text(&double_text(*v)),
     |t| double_from_text(&t),
     "a double, INF, -INF or NaN"
 );
@@ -240,7 +259,7 @@ text_value!(
     Decimal,
     "decimal",
     XSD_NAMESPACE,
-    |v| v.to_string(),
+    |w, v| write_display(w, v),
     |t| Decimal::from_str_exact(trimmed(&t)).ok(),
     "a decimal number without exponent"
 );
@@ -248,7 +267,7 @@ text_value!(
     Uuid,
     "guid",
     SERIALIZATION_NAMESPACE,
-    |v| v.hyphenated().to_string(),
+    |w, v| write_display(w, &v.hyphenated()),
     |t| Uuid::parse_str(trimmed(&t)).ok(),
     "a GUID"
 );
@@ -256,7 +275,7 @@ text_value!(
     DotNetDateTime,
     "dateTime",
     XSD_NAMESPACE,
-    |v| v.to_string(),
+    |w, v| write_display(w, v),
     |t| trimmed(&t).parse().ok(),
     "a date and time, yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±hh:mm]"
 );
@@ -264,7 +283,7 @@ text_value!(
     Date,
     "string",
     XSD_NAMESPACE,
-    |v| v.to_string(),
+    |w, v| write_display(w, v),
     |t| t.parse().ok(),
     "a date, yyyy-MM-dd"
 );
@@ -272,7 +291,7 @@ text_value!(
     TopDateTime,
     "string",
     XSD_NAMESPACE,
-    |v| v.to_string(),
+    |w, v| write_display(w, v),
     |t| t.parse().ok(),
     "a date and time, yyyy-MM-dd HH:mm:ss"
 );
@@ -280,7 +299,7 @@ text_value!(
     Fen,
     "string",
     XSD_NAMESPACE,
-    |v| v.to_string(),
+    |w, v| write_display(w, v),
     |t| t.parse().ok(),
     "an amount in fen"
 );

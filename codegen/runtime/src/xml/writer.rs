@@ -1,9 +1,18 @@
 //! The writing half of DataContractSerializer over a plain `XmlWriter` (section A5 of the wire-format notes):
 //! which prefix an element gets, when `xmlns="…"` or `xmlns:dNpM` is declared, how text is escaped.
+//!
+//! The document is written straight into a `String`. Each element's name and prefix live in the frame of the
+//! call that writes it, so only the namespace bindings in scope are tracked, and a handful of those live inline.
 
-use std::borrow::Cow;
+use std::fmt;
 
+use super::escape::{push_attribute_text, push_integer, push_text};
+use super::small_stack::SmallStack;
+use super::stack_text::StackText;
 use super::{DataContract, XSI_NAMESPACE, XmlError, XmlValue};
+
+/// The bytes an item is assumed to add besides its tags' names, when room is made for a whole list.
+const ITEM_TEXT_GUESS: usize = 32;
 
 /// A prefix in scope, as `XmlWellFormedWriter` tracks them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,30 +25,28 @@ enum Prefix {
     Generated { depth: u32, n: u32 },
 }
 
+#[derive(Clone, Copy)]
 struct Binding {
     prefix: Prefix,
     namespace: &'static str,
-    /// The depth of the element that declared it; the binding ends with that element.
-    depth: u32,
 }
 
-struct Open {
-    prefix: Prefix,
-    name: Cow<'static, str>,
-}
-
-/// One step of the path an error names.
-#[derive(Clone, Copy)]
-enum Step {
-    Member(&'static str),
-    Item(usize),
+impl Default for Binding {
+    fn default() -> Binding {
+        Binding {
+            prefix: Prefix::Default,
+            namespace: "",
+        }
+    }
 }
 
 /// Writes one document; generated code reaches it through [`XmlWriter::member`] and [`XmlWriter::items`].
 pub struct XmlWriter {
     out: String,
-    bindings: Vec<Binding>,
-    open: Vec<Open>,
+    /// The prefixes in scope, outermost first.
+    bindings: SmallStack<Binding, 8>,
+    /// The depth of the innermost open element, the root being 1.
+    depth: u32,
     /// Whether the innermost start tag still lacks its `>`, so an element with no content closes as ` />`.
     start_tag_open: bool,
     /// The default namespace the open start tag redeclares: `XmlWellFormedWriter` writes that declaration when it
@@ -47,19 +54,17 @@ pub struct XmlWriter {
     pending_default: Option<&'static str>,
     /// The `n` of the next `d{depth}p{n}` on the innermost element; restarts at 1 on every element.
     next_prefix: u32,
-    path: Vec<Step>,
 }
 
 impl XmlWriter {
     pub(crate) fn new() -> XmlWriter {
         XmlWriter {
-            out: String::with_capacity(512),
-            bindings: Vec::with_capacity(8),
-            open: Vec::with_capacity(8),
+            out: String::with_capacity(1024),
+            bindings: SmallStack::new(),
+            depth: 0,
             start_tag_open: false,
             pending_default: None,
             next_prefix: 1,
-            path: Vec::with_capacity(8),
         }
     }
 
@@ -68,25 +73,17 @@ impl XmlWriter {
     }
 
     /// The root element: the contract name with `xmlns:i` then the contract namespace as default (A5.1).
-    pub(crate) fn root<T: DataContract>(
-        &mut self,
-        name: &'static str,
-        namespace: &'static str,
-        value: &T,
-    ) -> Result<(), XmlError> {
+    pub(crate) fn root<T: DataContract>(&mut self, value: &T) -> Result<(), XmlError> {
+        self.depth = 1;
         self.out.push('<');
-        self.out.push_str(name);
-        self.declare(Prefix::Xsi, XSI_NAMESPACE, 1);
-        if !namespace.is_empty() {
-            self.redeclare_default(namespace, 1);
+        self.out.push_str(T::NAME);
+        self.declare(Prefix::Xsi, XSI_NAMESPACE);
+        if !T::NAMESPACE.is_empty() {
+            self.redeclare_default(T::NAMESPACE);
         }
-        self.open.push(Open {
-            prefix: Prefix::Default,
-            name: Cow::Borrowed(name),
-        });
         self.start_tag_open = true;
         value.write_xml(self)?;
-        self.end_element();
+        self.end_element(Tags::Bare(T::NAME), 0);
         Ok(())
     }
 
@@ -98,17 +95,17 @@ impl XmlWriter {
         declaring_namespace: &'static str,
         value: &V,
     ) -> Result<(), XmlError> {
-        self.path.push(Step::Member(name));
-        self.start_element(Cow::Borrowed(name), declaring_namespace);
-        if let Some(child) = V::child_namespace()
-            && child != declaring_namespace
-        {
-            self.declare_child_namespace(child);
-        }
-        value.write_xml(self)?;
-        self.end_element();
-        self.path.pop();
-        Ok(())
+        let bound = self.lookup_prefix(declaring_namespace);
+        let joined;
+        let tags = match bound {
+            Some(prefix) if prefix != Prefix::Default => {
+                joined = JoinedTags::new(prefix, name);
+                joined.tags()
+            }
+            _ => Tags::Bare(name),
+        };
+        self.element(tags, declaring_namespace, bound.is_none(), value)
+            .map_err(|error| error.within_member(name))
     }
 
     /// Writes the items of a collection, each as an element named by the item's contract (A6).
@@ -116,23 +113,26 @@ impl XmlWriter {
         &mut self,
         items: impl IntoIterator<Item = &'v V>,
     ) -> Result<(), XmlError> {
+        let name = V::contract_name();
         let namespace = V::collection_namespace();
-        for (index, item) in items.into_iter().enumerate() {
-            self.path.push(Step::Item(index));
-            self.start_element(V::contract_name(), namespace);
-            if let Some(child) = V::child_namespace()
-                && child != namespace
-            {
-                self.declare_child_namespace(child);
-            }
-            item.write_xml(self)?;
-            self.end_element();
-            self.path.pop();
+        // Every item opens in the same scope (an item's own declarations end with it), so one lookup and one
+        // pair of tags (`<d3p1:string`, `</d3p1:string>`) serve them all.
+        let bound = self.lookup_prefix(namespace);
+        let joined = JoinedTags::new(bound.unwrap_or(Prefix::Default), &name);
+        let tags = joined.tags();
+        let items = items.into_iter();
+        // Room for the items' tags and some text each, so that a long list grows the document once.
+        self.out
+            .reserve(items.size_hint().0 * (joined.len() + ITEM_TEXT_GUESS));
+        for (index, item) in items.enumerate() {
+            self.element(tags, namespace, bound.is_none(), item)
+                .map_err(|error| error.within_item(index))?;
         }
         Ok(())
     }
 
     /// Marks the open element null: `i:nil="true"`, after any namespace it declared (A5.5).
+    #[inline]
     pub fn nil(&mut self) {
         self.out.push_str(" i:nil=\"true\"");
     }
@@ -141,94 +141,87 @@ impl XmlWriter {
     /// `NewLineHandling.Replace`: `&`, `<` and `>` as entities, every line break as `\r\n` (a Windows server's
     /// `NewLineChars`), and characters XML cannot hold as `&#xN;` references. An empty text still closes the
     /// start tag, so an empty string is `<x></x>`, never `<x />`.
+    #[inline]
     pub fn text(&mut self, text: &str) {
         self.close_start_tag();
-        let mut rest = text;
-        while let Some(at) = rest.find(needs_escape) {
-            self.out.push_str(&rest[..at]);
-            let ch = rest[at..].chars().next().unwrap_or('\0');
-            rest = &rest[at + ch.len_utf8()..];
-            match ch {
-                '&' => self.out.push_str("&amp;"),
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                '\n' => self.out.push_str("\r\n"),
-                '\r' => {
-                    rest = rest.strip_prefix('\n').unwrap_or(rest);
-                    self.out.push_str("\r\n");
-                }
-                other => {
-                    use std::fmt::Write as _;
-                    let _ = write!(self.out, "&#x{:X};", u32::from(other));
-                }
-            }
-        }
-        self.out.push_str(rest);
+        push_text(&mut self.out, text);
     }
 
-    /// An error at the member or item being written.
-    pub fn error(&self, code: &'static str, message: String) -> XmlError {
-        let mut path = String::from("$");
-        for step in &self.path {
-            match step {
-                Step::Member(name) => {
-                    path.push('.');
-                    path.push_str(name);
-                }
-                Step::Item(index) => {
-                    use std::fmt::Write as _;
-                    let _ = write!(path, "[{index}]");
-                }
-            }
-        }
-        XmlError::at(path, code, message)
-    }
-
-    fn depth(&self) -> u32 {
-        self.open.len() as u32
-    }
-
-    /// `WriteStartElement(null, name, ns)`: the prefix already bound to `ns`, or the default namespace redeclared.
-    fn start_element(&mut self, name: Cow<'static, str>, namespace: &'static str) {
+    /// Writes an integer's digits as text content.
+    #[inline]
+    pub(crate) fn integer(&mut self, value: i64) {
         self.close_start_tag();
-        let depth = self.depth() + 1;
-        self.out.push('<');
-        let prefix = match self.lookup_prefix(namespace) {
-            Some(prefix) => {
-                self.push_qualified(prefix, &name);
-                prefix
-            }
-            None => {
-                self.out.push_str(&name);
-                self.redeclare_default(namespace, depth);
-                Prefix::Default
-            }
-        };
-        self.open.push(Open { prefix, name });
-        self.start_tag_open = true;
-        self.next_prefix = 1;
+        push_integer(&mut self.out, value);
     }
 
-    fn end_element(&mut self) {
-        let depth = self.depth();
-        let Some(open) = self.open.pop() else { return };
+    /// An error at the member or item being written; each enclosing member and item adds its step to the path
+    /// as the error passes out, so no path is kept while writing.
+    pub fn error(&self, code: &'static str, message: String) -> XmlError {
+        XmlError::at("$", code, message)
+    }
+
+    /// `WriteStartElement(null, name, ns)`: the start tag with the qualified name of the prefix bound to `ns`, or
+    /// with the bare name and the default namespace redeclared; the member type's namespace declared; the value;
+    /// the end tag.
+    fn element<V: XmlValue>(
+        &mut self,
+        tags: Tags<'_>,
+        namespace: &'static str,
+        redeclare: bool,
+        value: &V,
+    ) -> Result<(), XmlError> {
+        self.close_start_tag();
+        let scope = self.bindings.len();
+        self.depth += 1;
+        self.next_prefix = 1;
+        match tags {
+            Tags::Bare(name) => {
+                self.out.push('<');
+                self.out.push_str(name);
+            }
+            Tags::Joined { open, .. } => self.out.push_str(open),
+        }
+        if redeclare {
+            self.redeclare_default(namespace);
+        }
+        if let Some(child) = V::child_namespace()
+            && child != namespace
+        {
+            self.declare_child_namespace(child);
+        }
+        self.start_tag_open = true;
+        value.write_xml(self)?;
+        self.end_element(tags, scope);
+        Ok(())
+    }
+
+    /// Closes the innermost element, whose bindings are those past `scope`.
+    #[inline(always)]
+    fn end_element(&mut self, tags: Tags<'_>, scope: usize) {
         if self.start_tag_open {
             self.write_pending_default();
             self.out.push_str(" />");
             self.start_tag_open = false;
         } else {
-            self.out.push_str("</");
-            self.push_qualified(open.prefix, &open.name);
-            self.out.push('>');
+            match tags {
+                Tags::Bare(name) => {
+                    self.out.push_str("</");
+                    self.out.push_str(name);
+                    self.out.push('>');
+                }
+                Tags::Joined { close, .. } => self.out.push_str(close),
+            }
         }
-        while self.bindings.last().is_some_and(|b| b.depth == depth) {
-            self.bindings.pop();
-        }
+        self.bindings.truncate(scope);
+        self.depth -= 1;
     }
 
+    #[inline]
     fn close_start_tag(&mut self) {
         if self.start_tag_open {
-            self.write_pending_default();
+            if self.pending_default.is_some() {
+                self.write_pending_default();
+            }
             self.out.push('>');
             self.start_tag_open = false;
         }
@@ -240,22 +233,20 @@ impl XmlWriter {
         if self.lookup_prefix(namespace).is_some() {
             return;
         }
-        let depth = self.depth();
         let prefix = Prefix::Generated {
-            depth,
+            depth: self.depth,
             n: self.next_prefix,
         };
         self.next_prefix += 1;
-        self.declare(prefix, namespace, depth);
+        self.declare(prefix, namespace);
     }
 
-    /// Binds the default namespace now and writes its declaration when the start tag closes.
-    fn redeclare_default(&mut self, namespace: &'static str, depth: u32) {
+    /// Binds the default namespace on the open element and writes its declaration when the start tag closes.
+    fn redeclare_default(&mut self, namespace: &'static str) {
         self.pending_default = Some(namespace);
         self.bindings.push(Binding {
             prefix: Prefix::Default,
             namespace,
-            depth,
         });
     }
 
@@ -268,67 +259,172 @@ impl XmlWriter {
     }
 
     /// Declares a prefix on the open start tag: `xmlns:i` on the root, `xmlns:d2p1` on a member.
-    fn declare(&mut self, prefix: Prefix, namespace: &'static str, depth: u32) {
+    fn declare(&mut self, prefix: Prefix, namespace: &'static str) {
         self.out.push_str(" xmlns:");
-        push_prefix(&mut self.out, prefix);
+        // Writing to a `String` cannot fail.
+        let _ = write_prefix(&mut self.out, prefix);
         self.out.push_str("=\"");
         push_attribute_text(&mut self.out, namespace);
         self.out.push('"');
-        self.bindings.push(Binding {
-            prefix,
-            namespace,
-            depth,
-        });
+        self.bindings.push(Binding { prefix, namespace });
     }
 
     /// The innermost prefix bound to `namespace` that no inner declaration has rebound to another namespace.
+    /// Only the default prefix is ever rebound: `i` is declared once, and `d{depth}p{n}` names its element's
+    /// depth, which no other element in scope shares.
     fn lookup_prefix(&self, namespace: &str) -> Option<Prefix> {
-        let bindings = &self.bindings;
-        (0..bindings.len()).rev().find_map(|at| {
-            let binding = &bindings[at];
-            let in_force = !bindings[at + 1..]
-                .iter()
-                .any(|b| b.prefix == binding.prefix);
-            (binding.namespace == namespace && in_force).then_some(binding.prefix)
-        })
+        let mut default_seen = false;
+        for binding in self.bindings.innermost_first() {
+            let in_force = binding.prefix != Prefix::Default || !default_seen;
+            if binding.prefix == Prefix::Default {
+                default_seen = true;
+            }
+            if in_force && binding.namespace == namespace {
+                return Some(binding.prefix);
+            }
+        }
+        None
+    }
+}
+
+/// An element's tags, as they are written.
+#[derive(Clone, Copy)]
+enum Tags<'t> {
+    /// A name without prefix, written between `<` and the start tag's end, and between `</` and `>`.
+    Bare(&'t str),
+    /// `<d3p1:string` (its `>` or ` />` comes later) and `</d3p1:string>`, joined once.
+    Joined { open: &'t str, close: &'t str },
+}
+
+/// The text of an element's two tags in one buffer, `<d3p1:string</d3p1:string>`: built once for an element
+/// with a prefix, and once for all the items of a list.
+enum JoinedTags {
+    Short(StackText, usize),
+    Long(String, usize),
+}
+
+impl JoinedTags {
+    fn new(prefix: Prefix, name: &str) -> JoinedTags {
+        let mut text = StackText::new();
+        if let Ok(open) = write_tags(&mut text, prefix, name) {
+            return JoinedTags::Short(text, open);
+        }
+        let mut long = String::new();
+        let open = write_tags(&mut long, prefix, name).unwrap_or_default();
+        JoinedTags::Long(long, open)
     }
 
-    /// Writes `prefix:name`, or just `name` in the default namespace.
-    fn push_qualified(&mut self, prefix: Prefix, name: &str) {
-        if prefix != Prefix::Default {
-            push_prefix(&mut self.out, prefix);
-            self.out.push(':');
-        }
-        self.out.push_str(name);
+    /// The length of both tags.
+    fn len(&self) -> usize {
+        self.text().len()
     }
+
+    fn tags(&self) -> Tags<'_> {
+        let (text, open) = match self {
+            JoinedTags::Short(text, open) => (text.as_str(), *open),
+            JoinedTags::Long(text, open) => (text.as_str(), *open),
+        };
+        let (open, close) = text.split_at_checked(open).unwrap_or((text, ""));
+        Tags::Joined { open, close }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            JoinedTags::Short(text, _) => text.as_str(),
+            JoinedTags::Long(text, _) => text,
+        }
+    }
+}
+
+/// Writes `<q</q>` for the qualified name `q`; the length of `<q`.
+fn write_tags(out: &mut (impl fmt::Write + AsRef<str>), prefix: Prefix, name: &str) -> Result<usize, fmt::Error> {
+    out.write_char('<')?;
+    write_qualified(out, prefix, name)?;
+    let open = out.as_ref().len();
+    out.write_str("</")?;
+    write_qualified(out, prefix, name)?;
+    out.write_char('>')?;
+    Ok(open)
+}
+
+/// Writes `prefix:name`, or just `name` in the default namespace.
+fn write_qualified(out: &mut impl fmt::Write, prefix: Prefix, name: &str) -> fmt::Result {
+    if prefix != Prefix::Default {
+        write_prefix(out, prefix)?;
+        out.write_char(':')?;
+    }
+    out.write_str(name)
 }
 
 /// Writes a prefix's name: `i`, `d2p1`; nothing for the default namespace.
-fn push_prefix(out: &mut String, prefix: Prefix) {
-    use std::fmt::Write as _;
+fn write_prefix(out: &mut impl fmt::Write, prefix: Prefix) -> fmt::Result {
     match prefix {
-        Prefix::Default => {}
-        Prefix::Xsi => out.push('i'),
+        Prefix::Default => Ok(()),
+        Prefix::Xsi => out.write_char('i'),
         Prefix::Generated { depth, n } => {
-            let _ = write!(out, "d{depth}p{n}");
+            out.write_char('d')?;
+            write_number(out, depth)?;
+            out.write_char('p')?;
+            write_number(out, n)
         }
     }
 }
 
-/// Characters the text writer does not copy as they are.
-fn needs_escape(ch: char) -> bool {
-    matches!(ch, '&' | '<' | '>' | '\n' | '\r')
-        || (ch < ' ' && ch != '\t')
-        || matches!(ch, '\u{FFFE}' | '\u{FFFF}')
+/// A prefix's number, nearly always one digit.
+fn write_number(out: &mut impl fmt::Write, n: u32) -> fmt::Result {
+    match char::from_digit(n, 10) {
+        Some(digit) => out.write_char(digit),
+        None => write!(out, "{n}"),
+    }
 }
 
-fn push_attribute_text(out: &mut String, text: &str) {
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(ch),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn binding(prefix: Prefix, namespace: &'static str) -> Binding {
+        Binding { prefix, namespace }
+    }
+
+    #[test]
+    fn a_rebound_default_namespace_hides_the_outer_one() {
+        let mut writer = XmlWriter::new();
+        writer.bindings.push(binding(Prefix::Xsi, XSI_NAMESPACE));
+        writer.bindings.push(binding(Prefix::Default, "urn:root"));
+        writer.bindings.push(binding(Prefix::Generated { depth: 2, n: 1 }, "urn:d"));
+        assert_eq!(writer.lookup_prefix("urn:root"), Some(Prefix::Default));
+        assert_eq!(
+            writer.lookup_prefix("urn:d"),
+            Some(Prefix::Generated { depth: 2, n: 1 })
+        );
+        writer.bindings.push(binding(Prefix::Default, "urn:base"));
+        assert_eq!(writer.lookup_prefix("urn:root"), None);
+        assert_eq!(writer.lookup_prefix("urn:base"), Some(Prefix::Default));
+        assert_eq!(writer.lookup_prefix(XSI_NAMESPACE), Some(Prefix::Xsi));
+        writer.bindings.truncate(3);
+        assert_eq!(writer.lookup_prefix("urn:root"), Some(Prefix::Default));
+    }
+
+    fn joined(prefix: Prefix, name: &str) -> (String, String) {
+        match JoinedTags::new(prefix, name).tags() {
+            Tags::Joined { open, close } => (open.to_owned(), close.to_owned()),
+            Tags::Bare(_) => panic!("not joined"),
         }
+    }
+
+    #[test]
+    fn joined_tags_hold_prefix_and_name() {
+        let tags = |open: &str, close: &str| (open.to_owned(), close.to_owned());
+        let generated = Prefix::Generated { depth: 12, n: 3 };
+        assert_eq!(joined(generated, "string"), tags("<d12p3:string", "</d12p3:string>"));
+        assert_eq!(joined(Prefix::Default, "code"), tags("<code", "</code>"));
+        assert_eq!(joined(Prefix::Xsi, "nil"), tags("<i:nil", "</i:nil>"));
+        let long = "n".repeat(100);
+        let prefix = Prefix::Generated { depth: 3, n: 1 };
+        assert_eq!(
+            joined(prefix, &long),
+            (format!("<d3p1:{long}"), format!("</d3p1:{long}>"))
+        );
+        assert_eq!(JoinedTags::new(prefix, &long).len(), 2 * long.len() + 14);
     }
 }

@@ -1,0 +1,210 @@
+//! How a response that parsed says whether the call succeeded: one field compared with the value that means
+//! success, as the schema's `outcome:` records it (`errcode` 0, `Succeed` true, ...).
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{CallError, ProviderFailure};
+use crate::{Problem, Rejection, Stage};
+
+/// The reading of an operation's response: the call succeeded when `field` holds `success`; any other value, or
+/// none, is a [`ProviderFailure`].
+///
+/// Every member is data, so a caller who knows better than the schema (the document of `ctt` does not say which
+/// `code` means success) states another reading: `Outcome { success: Literal::Int(1), ..schema_outcome }`, set on
+/// a codec with `outcome::<O>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The response field (wire name) that decides.
+    pub field: &'static str,
+    /// The value `field` holds when the call succeeded.
+    pub success: Literal,
+    /// The field (wire name) with the provider's code for a failure, when it is not `field` itself.
+    pub code: Option<&'static str>,
+    /// The field (wire name) with the provider's message.
+    pub message: Option<&'static str>,
+}
+
+/// A value an outcome compares with, as a schema writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Literal {
+    Int(i64),
+    Str(&'static str),
+    Bool(bool),
+}
+
+/// A value found in a response: a provider's code. It serializes as the JSON value it was.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+pub enum WireValue {
+    Int(i64),
+    /// A string, or the text of a number that is not an `i64`.
+    Str(String),
+    Bool(bool),
+}
+
+impl fmt::Display for WireValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WireValue::Int(number) => number.fmt(f),
+            WireValue::Str(text) => f.write_str(text),
+            WireValue::Bool(flag) => flag.fmt(f),
+        }
+    }
+}
+
+impl PartialEq<Literal> for WireValue {
+    fn eq(&self, literal: &Literal) -> bool {
+        match (self, literal) {
+            (WireValue::Int(value), Literal::Int(expected)) => value == expected,
+            (WireValue::Str(value), Literal::Str(expected)) => value == expected,
+            (WireValue::Bool(value), Literal::Bool(expected)) => value == expected,
+            _ => false,
+        }
+    }
+}
+
+impl Outcome {
+    /// `Ok` when `response` reports success, else the provider's failure.
+    ///
+    /// The response is read as the JSON its type writes, so a field is found by its wire name whatever the Rust
+    /// type holding it (an enum, an `Option`, a lenient TOP string).
+    pub fn judge<R: Serialize>(&self, response: &R) -> Result<(), CallError> {
+        let members = serde_json::to_value(response).map_err(|error| {
+            CallError::Decode(Rejection {
+                stage: Stage::Parse,
+                errors: vec![Problem {
+                    path: "$".to_owned(),
+                    code: "invalid_value",
+                    message: format!("the response cannot be read for its outcome: {error}"),
+                }],
+            })
+        })?;
+        let member = |name: &str| members.get(name).and_then(wire_value);
+        let decided = member(self.field);
+        if decided.as_ref().is_some_and(|value| *value == self.success) {
+            return Ok(());
+        }
+        let code = match self.code {
+            Some(code) => member(code),
+            None => decided,
+        };
+        Err(CallError::Provider(ProviderFailure {
+            field: self.field,
+            code,
+            message: self
+                .message
+                .and_then(member)
+                .map(|message| message.to_string()),
+        }))
+    }
+}
+
+/// A member's value; `None` for null. An object or list, which no outcome names, is kept as its JSON text.
+fn wire_value(value: &Value) -> Option<WireValue> {
+    Some(match value {
+        Value::Null => return None,
+        Value::Bool(flag) => WireValue::Bool(*flag),
+        Value::Number(number) => number
+            .as_i64()
+            .map_or_else(|| WireValue::Str(number.to_string()), WireValue::Int),
+        Value::String(text) => WireValue::Str(text.clone()),
+        other => WireValue::Str(other.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Answer {
+        errcode: i32,
+        errmsg: Option<&'static str>,
+        is_success: Option<bool>,
+        result_code: Option<&'static str>,
+        status: &'static str,
+    }
+
+    const ANSWER: Answer = Answer {
+        errcode: 0,
+        errmsg: Some("ok"),
+        is_success: Some(false),
+        result_code: Some("PARAM_CHECK_LACK_TICKET_ID"),
+        status: "true",
+    };
+
+    fn outcome(field: &'static str, success: Literal) -> Outcome {
+        Outcome {
+            field,
+            success,
+            code: None,
+            message: None,
+        }
+    }
+
+    fn failure(result: Result<(), CallError>) -> ProviderFailure {
+        match result {
+            Err(CallError::Provider(failure)) => failure,
+            other => panic!("expected a provider failure, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn success_is_the_one_value() {
+        assert!(outcome("errcode", Literal::Int(0)).judge(&ANSWER).is_ok());
+        assert!(
+            outcome("status", Literal::Str("true"))
+                .judge(&ANSWER)
+                .is_ok()
+        );
+        let wrong = failure(outcome("errcode", Literal::Int(1)).judge(&ANSWER));
+        assert_eq!(wrong.code, Some(WireValue::Int(0)));
+        // A value of another kind is not the success value: "0" is not 0.
+        assert!(
+            outcome("errcode", Literal::Str("0"))
+                .judge(&ANSWER)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn absence_is_a_failure() {
+        let absent = Answer {
+            is_success: None,
+            ..ANSWER
+        };
+        let failed = failure(outcome("is_success", Literal::Bool(true)).judge(&absent));
+        assert_eq!(failed.code, None);
+        assert!(
+            outcome("no_such_field", Literal::Int(0))
+                .judge(&ANSWER)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn code_and_message_come_from_their_fields() {
+        let reading = Outcome {
+            field: "is_success",
+            success: Literal::Bool(true),
+            code: Some("result_code"),
+            message: Some("errmsg"),
+        };
+        let failed = failure(reading.judge(&ANSWER));
+        assert_eq!(
+            failed,
+            ProviderFailure {
+                field: "is_success",
+                code: Some(WireValue::Str("PARAM_CHECK_LACK_TICKET_ID".into())),
+                message: Some("ok".into()),
+            }
+        );
+        assert_eq!(
+            failed.to_string(),
+            "the provider reports a failure PARAM_CHECK_LACK_TICKET_ID: ok (by `is_success`)"
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Taobao Open Platform calls: the request as a signed form posted to the gateway, with its SM4 fields encrypted
+//! first, and the answer read from its envelope (section D of the wire-format notes).
+
+use http::header::CONTENT_TYPE;
+
+use super::{CallError, Codec, EncodeError, HttpFailure, Outcome, Settings, media_type};
+use crate::sm4::Sm4Config;
+use crate::top::{self, Credentials, GATEWAY, Options, ResponseFormat, TopFailure};
+use crate::{Endpoint, Operation, Problem, Rejection, Stage};
+
+/// The client of a TOP provider (`alitrip_btrip`, `taobao_bus`).
+///
+/// `Debug` hides the secret, the session and the SM4 key, so a client can sit in logged structures.
+#[derive(Clone, Debug)]
+pub struct Top {
+    gateway: http::Uri,
+    credentials: Credentials,
+    options: Options,
+    settings: Settings,
+}
+
+impl Top {
+    /// A client of the HTTPS gateway [`GATEWAY`] with [`Options::default`] (JSON answers, `hmac-sha256`, the
+    /// clock's time), validating each request first.
+    pub fn new(credentials: Credentials) -> Top {
+        Top {
+            gateway: http::Uri::from_static(GATEWAY),
+            credentials,
+            options: Options::default(),
+            settings: Settings::default(),
+        }
+    }
+
+    /// Posts to `gateway` instead: `http://gw.api.taobao.com/router/rest`, the sandbox, a test server.
+    pub fn gateway(mut self, gateway: http::Uri) -> Top {
+        self.gateway = gateway;
+        self
+    }
+
+    /// The system parameters: session, timestamp, answer format, signing method, ...
+    pub fn options(mut self, options: Options) -> Top {
+        self.options = options;
+        self
+    }
+
+    /// Encrypts the SM4 fields of requests with `config` (see [`crate::sm4`]: the provider has not confirmed the
+    /// default mode). An operation with SM4 fields is refused without one.
+    pub fn sm4(mut self, config: Sm4Config) -> Top {
+        self.settings.sm4 = Some(config);
+        self
+    }
+
+    /// Builds requests without validating them first: the provider's server is then the judge.
+    pub fn without_validation(mut self) -> Top {
+        self.settings.validate = false;
+        self
+    }
+
+    /// Reads `O`'s responses with `outcome` instead of the schema's (`None`: any response that parses succeeds).
+    pub fn outcome<O: Operation>(mut self, outcome: Option<Outcome>) -> Top {
+        self.settings.set_outcome::<O>(outcome);
+        self
+    }
+
+    /// Reads a request to `O` as the provider's side does: the form body (and query string) decoded, the system
+    /// parameters and the signature checked with this client's credentials ([`top::verify_request`]), the
+    /// application parameters read into `O::Request`, its SM4 fields decrypted, and the plain text validated
+    /// unless validation is off. For a server that receives such calls, a test that plays the provider, or a
+    /// logged call read again.
+    pub fn read_request<O: Operation>(
+        &self,
+        request: &http::Request<Vec<u8>>,
+    ) -> Result<O::Request, CallError> {
+        let method = top_method::<O>()?;
+        let body = request.body();
+        let content_type = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(media_type);
+        if !body.is_empty() && content_type.as_deref() != Some("application/x-www-form-urlencoded")
+        {
+            return Err(decode_error(
+                "unsupported_format",
+                "a TOP call posts application/x-www-form-urlencoded".to_owned(),
+            ));
+        }
+        let query = request.uri().query().unwrap_or_default().as_bytes();
+        let params: Vec<(String, String)> = form_urlencoded::parse(query)
+            .chain(form_urlencoded::parse(body))
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        top::verify_request(&params, &self.credentials, method).map_err(CallError::Decode)?;
+        let value = top::decode_params(&params).map_err(CallError::Decode)?;
+        self.settings.receive::<O>(value)
+    }
+}
+
+impl Codec for Top {
+    /// `O`'s request: validated as the caller wrote it, its SM4 fields encrypted, then signed; a Web API operation
+    /// is a [`CallError::WrongCodec`].
+    fn encode<O: Operation>(
+        &self,
+        request: &O::Request,
+    ) -> Result<http::Request<Vec<u8>>, CallError> {
+        let method = top_method::<O>()?;
+        let sent = self.settings.prepare::<O>(request)?;
+        let signed = top::encode_request(method, &*sent, &self.credentials, &self.options)
+            .map_err(EncodeError::Top)?;
+        http::Request::builder()
+            .method(http::Method::POST)
+            .uri(self.gateway.clone())
+            .header(CONTENT_TYPE, signed.content_type)
+            .body(signed.body.into_bytes())
+            .map_err(|error| EncodeError::Uri(error).into())
+    }
+
+    /// `O`'s response: a 2xx status, the envelope in the format asked for (or the one `Content-Type` names), no
+    /// `error_response`, and the operation's outcome.
+    fn read<O: Operation>(
+        &self,
+        status: http::StatusCode,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<O::Response, CallError> {
+        let method = top_method::<O>()?;
+        if !status.is_success() {
+            return Err(CallError::Http(HttpFailure {
+                status,
+                body: String::from_utf8_lossy(body).into_owned(),
+            }));
+        }
+        let asked = self.options.format;
+        let format = match content_type.map(media_type).as_deref() {
+            Some(media) if media.ends_with("/xml") => ResponseFormat::Xml,
+            Some(media) if media.ends_with("/json") && asked == ResponseFormat::Xml => {
+                ResponseFormat::Json
+            }
+            _ => asked,
+        };
+        let text = std::str::from_utf8(body)
+            .map_err(|_| decode_error("invalid_utf8", "the answer is not UTF-8".to_owned()))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let response =
+            top::decode_response(text, format, method).map_err(|failure| match failure {
+                TopFailure::Api(error) => CallError::Top(error),
+                TopFailure::Rejected(rejection) => CallError::Decode(rejection),
+            })?;
+        self.settings.judge::<O>(response)
+    }
+}
+
+/// The API method of a TOP operation.
+fn top_method<O: Operation>() -> Result<&'static str, CallError> {
+    match O::ENDPOINT {
+        Endpoint::Top { method } => Ok(method),
+        Endpoint::Http { .. } => Err(CallError::WrongCodec { operation: O::NAME }),
+    }
+}
+
+fn decode_error(code: &'static str, message: String) -> CallError {
+    CallError::Decode(Rejection {
+        stage: Stage::Parse,
+        errors: vec![Problem {
+            path: "$".to_owned(),
+            code,
+            message,
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sm4::{Key, Sm4Config};
+
+    #[test]
+    fn debug_shows_no_credential() {
+        let codec = Top::new(Credentials::new("app-key-1", "s3cr3t-value"))
+            .options(Options {
+                session: Some("session-token-9".into()),
+                ..Options::default()
+            })
+            .sm4(Sm4Config::default_for(
+                Key::from_ascii("k3y-k3y-k3y-k3y!").expect("16 ASCII characters"),
+            ));
+        let shown = format!("{codec:?}");
+        assert!(shown.contains("app-key-1"), "{shown}");
+        for hidden in ["s3cr3t", "session-token", "k3y"] {
+            assert!(!shown.contains(hidden), "{hidden} in {shown}");
+        }
+    }
+}

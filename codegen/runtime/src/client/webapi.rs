@@ -1,0 +1,295 @@
+//! ASP.NET Web API calls: the request posted to a path under the provider's base address in the format the
+//! caller picks, and the answer read in the format its `Content-Type` names.
+
+use http::header::{ACCEPT, CONTENT_TYPE};
+use serde::de::DeserializeOwned;
+
+use super::{CallError, Codec, EncodeError, HttpFailure, Outcome, Settings, XmlCodec, media_type};
+use crate::sm4::Sm4Config;
+use crate::{Endpoint, Format, Operation, Problem, Protocol, Rejection, Stage, bson, form, json};
+
+/// The client of a Web API provider (`ctt`, `digitalscience`, `speedpower`); the [module](super) shows one at
+/// work.
+#[derive(Clone, Debug)]
+pub struct WebApi {
+    base: http::Uri,
+    format: Format,
+    settings: Settings,
+}
+
+impl WebApi {
+    /// A client posting JSON to paths under `base` (`https://host/` or `https://host/prefix/`), validating each
+    /// request first.
+    pub fn new(base: http::Uri) -> WebApi {
+        WebApi {
+            base,
+            format: Format::Json,
+            settings: Settings::default(),
+        }
+    }
+
+    /// Sends requests as `format`. A provider that does not speak it refuses it when a request is built, with
+    /// [`EncodeError::Unsupported`]. Answers to a form post are asked for as JSON, as Web API never writes a form.
+    pub fn format(mut self, format: Format) -> WebApi {
+        self.format = format;
+        self
+    }
+
+    /// Encrypts the fields a schema marks `encryption: sm4` with `config`; an operation with such fields is
+    /// refused without one.
+    pub fn sm4(mut self, config: Sm4Config) -> WebApi {
+        self.settings.sm4 = Some(config);
+        self
+    }
+
+    /// Builds requests without validating them first: the provider's server is then the judge.
+    pub fn without_validation(mut self) -> WebApi {
+        self.settings.validate = false;
+        self
+    }
+
+    /// Reads `O`'s responses with `outcome` instead of the schema's (`None`: any response that parses succeeds).
+    pub fn outcome<O: Operation>(mut self, outcome: Option<Outcome>) -> WebApi {
+        self.settings.set_outcome::<O>(outcome);
+        self
+    }
+
+    /// Reads a request to `O` as the provider's server binds it: the body in the format its `Content-Type`
+    /// names, SM4 fields decrypted, and validated unless validation is off. For tests that play the provider and
+    /// for logged requests read again; the method and path are the caller's to check.
+    pub fn read_request<O: Operation>(
+        &self,
+        request: &http::Request<Vec<u8>>,
+    ) -> Result<O::Request, CallError> {
+        if !matches!(O::ENDPOINT, Endpoint::Http { .. }) {
+            return Err(CallError::WrongCodec { operation: O::NAME });
+        }
+        let body = request.body();
+        let format = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(media_type);
+        let value = match format.as_deref() {
+            Some("application/x-www-form-urlencoded") => std::str::from_utf8(body)
+                .map_err(|_| unreadable("invalid_utf8", "the form body is not UTF-8"))
+                .and_then(form::from_str),
+            Some(media) => match format_of(media) {
+                Some(format) => read_body::<O, O::Request>(format, body, |xml| xml.read_request),
+                None => Err(unreadable(
+                    "unsupported_format",
+                    "a body in a format Web API does not read",
+                )),
+            },
+            None => Err(unreadable(
+                "unsupported_format",
+                "a body without a Content-Type",
+            )),
+        }
+        .map_err(CallError::Decode)?;
+        self.settings.receive::<O>(value)
+    }
+
+    /// The format answers are asked for in.
+    fn accept(&self) -> Format {
+        match self.format {
+            Format::Form => Format::Json,
+            other => other,
+        }
+    }
+
+    fn uri(&self, path: &str) -> Result<http::Uri, EncodeError> {
+        let mut parts = self.base.clone().into_parts();
+        let prefix = parts
+            .path_and_query
+            .as_ref()
+            .map_or("", |base| base.path())
+            .trim_end_matches('/');
+        let joined = format!("{prefix}/{}", path.trim_start_matches('/'));
+        parts.path_and_query = Some(
+            joined
+                .parse()
+                .map_err(|error: http::uri::InvalidUri| EncodeError::Uri(error.into()))?,
+        );
+        http::Uri::from_parts(parts).map_err(|error| EncodeError::Uri(error.into()))
+    }
+}
+
+impl Codec for WebApi {
+    /// `O`'s request as the provider's server reads it; a TOP operation is a [`CallError::WrongCodec`].
+    fn encode<O: Operation>(
+        &self,
+        request: &O::Request,
+    ) -> Result<http::Request<Vec<u8>>, CallError> {
+        let Endpoint::Http { method, path } = O::ENDPOINT else {
+            return Err(CallError::WrongCodec { operation: O::NAME });
+        };
+        let unsupported = || EncodeError::Unsupported {
+            provider: O::PROVIDER.id,
+            format: self.format,
+        };
+        if !O::PROVIDER.speaks(self.format) {
+            return Err(unsupported().into());
+        }
+        let request = &*self.settings.prepare::<O>(request)?;
+        let body = match self.format {
+            Format::Json => json::to_string(request, Protocol::WebApi)
+                .map_err(EncodeError::Json)?
+                .into_bytes(),
+            Format::Xml => {
+                let xml = O::XML.ok_or_else(unsupported)?;
+                (xml.write_request)(request)
+                    .map_err(EncodeError::Xml)?
+                    .into_bytes()
+            }
+            Format::Form => form::to_string(request)
+                .map_err(EncodeError::Form)?
+                .into_bytes(),
+            Format::Bson => bson::to_vec(request).map_err(EncodeError::Bson)?,
+        };
+        http::Request::builder()
+            .method(method)
+            .uri(self.uri(path)?)
+            .header(CONTENT_TYPE, content_type(self.format))
+            .header(ACCEPT, media(self.accept()))
+            .body(body)
+            .map_err(|error| EncodeError::Uri(error).into())
+    }
+
+    /// `O`'s response: a 2xx status, a body in the format its `Content-Type` names (else the one asked for),
+    /// and the operation's outcome.
+    fn read<O: Operation>(
+        &self,
+        status: http::StatusCode,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<O::Response, CallError> {
+        if !matches!(O::ENDPOINT, Endpoint::Http { .. }) {
+            return Err(CallError::WrongCodec { operation: O::NAME });
+        }
+        if !status.is_success() {
+            return Err(CallError::Http(HttpFailure {
+                status,
+                body: String::from_utf8_lossy(body).into_owned(),
+            }));
+        }
+        let format = content_type
+            .and_then(|value| format_of(&media_type(value)))
+            .unwrap_or_else(|| self.accept());
+        let response = read_body::<O, O::Response>(format, body, |xml| xml.read_response)
+            .map_err(CallError::Decode)?;
+        self.settings.judge::<O>(response)
+    }
+}
+
+/// A JSON, XML or BSON body of one of `O`'s messages; `xml` picks the message's reader from `O`'s XML codec.
+fn read_body<O: Operation, T: DeserializeOwned>(
+    format: Format,
+    body: &[u8],
+    xml: impl FnOnce(XmlCodec<O::Request, O::Response>) -> fn(&[u8]) -> Result<T, Rejection>,
+) -> Result<T, Rejection> {
+    match format {
+        Format::Xml => match O::XML {
+            Some(codec) => xml(codec)(body),
+            None => Err(unreadable(
+                "unsupported_format",
+                "an XML body, and this operation's types are no DataContract",
+            )),
+        },
+        Format::Bson => bson::from_slice(body),
+        Format::Json | Format::Form => std::str::from_utf8(body)
+            .map_err(|_| unreadable("invalid_utf8", "the JSON body is not UTF-8"))
+            .and_then(|text| json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))),
+    }
+}
+
+/// The media type Web API's formatter for `format` reads and writes.
+fn media(format: Format) -> &'static str {
+    match format {
+        Format::Json => "application/json",
+        Format::Xml => "application/xml",
+        Format::Form => "application/x-www-form-urlencoded",
+        Format::Bson => "application/bson",
+    }
+}
+
+/// The `Content-Type` of a request body: text formats say their charset, as .NET's `HttpClient` does.
+fn content_type(format: Format) -> String {
+    match format {
+        Format::Bson => media(format).to_owned(),
+        text => format!("{}; charset=utf-8", media(text)),
+    }
+}
+
+/// The format of an answer's media type, among those Web API's formatters write (`text/json` and `text/xml`
+/// too); `None` for another.
+fn format_of(media_type: &str) -> Option<Format> {
+    match media_type {
+        "application/json" | "text/json" => Some(Format::Json),
+        "application/xml" | "text/xml" => Some(Format::Xml),
+        "application/bson" => Some(Format::Bson),
+        _ => None,
+    }
+}
+
+fn unreadable(code: &'static str, message: &str) -> Rejection {
+    Rejection {
+        stage: Stage::Parse,
+        errors: vec![Problem {
+            path: "$".to_owned(),
+            code,
+            message: message.to_owned(),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_join_the_base_whatever_its_slashes() {
+        for (base, joined) in [
+            ("https://h.example", "https://h.example/api/refund"),
+            ("https://h.example/", "https://h.example/api/refund"),
+            ("https://h.example/v5", "https://h.example/v5/api/refund"),
+            (
+                "http://127.0.0.1:8080/v5/",
+                "http://127.0.0.1:8080/v5/api/refund",
+            ),
+        ] {
+            let client = WebApi::new(base.parse().expect("a URI"));
+            assert_eq!(
+                client.uri("api/refund").expect("joins").to_string(),
+                joined,
+                "{base}"
+            );
+        }
+        // A base without a host gives a request in origin form, for a transport that adds the host itself.
+        let relative = WebApi::new("/v5".parse().expect("a URI"));
+        assert_eq!(relative.uri("api/refund").expect("joins"), "/v5/api/refund");
+    }
+
+    #[test]
+    fn answers_are_read_in_the_format_their_content_type_names() {
+        assert_eq!(
+            format_of(&media_type("application/json; charset=utf-8")),
+            Some(Format::Json)
+        );
+        assert_eq!(format_of(&media_type("Text/JSON")), Some(Format::Json));
+        assert_eq!(
+            format_of(&media_type("text/xml;charset=UTF-8")),
+            Some(Format::Xml)
+        );
+        assert_eq!(
+            format_of(&media_type("application/bson")),
+            Some(Format::Bson)
+        );
+        assert_eq!(format_of(&media_type("text/html")), None);
+        assert_eq!(
+            content_type(Format::Form),
+            "application/x-www-form-urlencoded; charset=utf-8"
+        );
+        assert_eq!(content_type(Format::Bson), "application/bson");
+    }
+}

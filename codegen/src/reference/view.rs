@@ -1,0 +1,422 @@
+//! The checked model as the templates see it: plain values, every label and anchor already chosen, so the templates
+//! hold only the page's layout.
+
+use serde::Serialize;
+
+use super::markdown::{Anchors, cell_code};
+use crate::model::*;
+use crate::schema::EnumLiteral;
+
+#[derive(Serialize)]
+pub struct ProviderView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub schema_file: &'a str,
+    pub protocol: &'static str,
+    pub formats: Vec<&'static str>,
+    pub source: &'a str,
+    pub doc: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub operations: Vec<OperationView<'a>>,
+    pub types: Vec<TypeView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct OperationView<'a> {
+    pub name: &'a str,
+    pub anchor: String,
+    pub rust: String,
+    /// `POST api/ticket/refund`, or the TOP method name.
+    pub endpoint: String,
+    pub endpoint_kind: &'static str,
+    pub request: TypeLink<'a>,
+    pub response: TypeLink<'a>,
+    pub error: Option<TypeLink<'a>>,
+    pub doc: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// A type named where the page links to its section.
+#[derive(Serialize)]
+pub struct TypeLink<'a> {
+    pub name: &'a str,
+    pub anchor: String,
+}
+
+#[derive(Serialize)]
+pub struct TypeView<'a> {
+    pub name: &'a str,
+    pub anchor: String,
+    /// `None` for an abstract type, which exists only as a base.
+    pub rust: Option<String>,
+    pub full_name: Option<&'a str>,
+    pub doc: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub kind: &'static str,
+    pub base: Option<TypeLink<'a>>,
+    /// The XML element or DataContract name, and its namespace.
+    pub xml: Option<XmlView<'a>>,
+    pub fields: Vec<FieldView<'a>>,
+    pub rules: Vec<RuleView<'a>>,
+    pub values: Vec<ValueView<'a>>,
+    /// How an enum travels, and whether it keeps values it does not list.
+    pub repr: Option<&'static str>,
+    pub open: Option<bool>,
+    pub samples: Vec<SampleView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct XmlView<'a> {
+    pub name: &'a str,
+    pub namespace: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct FieldView<'a> {
+    pub wire: &'a str,
+    pub rust: &'a str,
+    pub ty: TypeText,
+    pub required: bool,
+    /// Each limit as Markdown, safe in a table cell.
+    pub limits: Vec<String>,
+    pub doc: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub inherited_from: Option<TypeLink<'a>>,
+}
+
+/// A field's type as the schema writes it, linked when it names a type of the page.
+#[derive(Serialize)]
+pub struct TypeText {
+    pub text: String,
+    pub anchor: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct RuleView<'a> {
+    pub code: &'a str,
+    pub message: &'a str,
+    pub when: &'a str,
+    pub equals: String,
+    pub require: &'a str,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ValueView<'a> {
+    pub value: String,
+    pub name: Option<&'a str>,
+    pub rust: &'a str,
+    pub doc: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SampleView<'a> {
+    pub source: Option<&'a str>,
+    pub format: &'static str,
+    /// The info string of the fenced block.
+    pub language: &'static str,
+    pub text: &'a str,
+    pub breaks: &'a [String],
+}
+
+/// The index page's row for a provider.
+#[derive(Serialize)]
+pub struct IndexRow<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub protocol: &'static str,
+    pub formats: Vec<&'static str>,
+    pub operations: usize,
+    pub types: usize,
+}
+
+pub fn protocol_label(protocol: Protocol) -> &'static str {
+    match protocol {
+        Protocol::WebApi => "ASP.NET Web API",
+        Protocol::Top => "Taobao Open Platform (TOP)",
+    }
+}
+
+pub fn index_row(provider: &Provider) -> IndexRow<'_> {
+    IndexRow {
+        id: &provider.id,
+        title: &provider.title,
+        protocol: protocol_label(provider.protocol),
+        formats: provider.formats.iter().map(|f| f.name()).collect(),
+        operations: provider.operations.len(),
+        types: provider.types.len(),
+    }
+}
+
+/// The view of one provider's page. Anchors are reserved in the order the template writes its headings: the title,
+/// `Operations` and each operation, `Types` and each type.
+pub fn provider(provider: &Provider) -> ProviderView<'_> {
+    let mut anchors = Anchors::default();
+    anchors.reserve(&provider.title);
+    if !provider.operations.is_empty() {
+        anchors.reserve("Operations");
+    }
+    let operation_anchors: Vec<String> = provider
+        .operations
+        .iter()
+        .map(|op| anchors.reserve(&op.name))
+        .collect();
+    anchors.reserve("Types");
+    let type_anchors: Vec<String> = provider
+        .types
+        .iter()
+        .map(|ty| anchors.reserve(&ty.name))
+        .collect();
+    let page = Page {
+        provider,
+        type_anchors,
+    };
+    ProviderView {
+        id: &provider.id,
+        title: &provider.title,
+        schema_file: &provider.schema_file,
+        protocol: protocol_label(provider.protocol),
+        formats: provider.formats.iter().map(|f| f.name()).collect(),
+        source: &provider.source,
+        doc: provider.doc.as_deref(),
+        note: provider.note.as_deref(),
+        operations: provider
+            .operations
+            .iter()
+            .zip(operation_anchors)
+            .map(|(op, anchor)| page.operation(op, anchor))
+            .collect(),
+        types: (0..provider.types.len()).map(|id| page.ty(id)).collect(),
+    }
+}
+
+struct Page<'a> {
+    provider: &'a Provider,
+    type_anchors: Vec<String>,
+}
+
+impl<'a> Page<'a> {
+    fn link(&self, id: TypeId) -> TypeLink<'a> {
+        TypeLink {
+            name: &self.provider.types[id].name,
+            anchor: self.type_anchors[id].clone(),
+        }
+    }
+
+    fn rust_path(&self, name: &str) -> String {
+        format!("{}::{name}", self.provider.id)
+    }
+
+    fn operation(&self, op: &'a Operation, anchor: String) -> OperationView<'a> {
+        let (endpoint, endpoint_kind) = match &op.endpoint {
+            Endpoint::Http { method, path } => (format!("{method} {path}"), "HTTP"),
+            Endpoint::Top { method } => (method.clone(), "TOP method"),
+        };
+        OperationView {
+            name: &op.name,
+            anchor,
+            rust: self.rust_path(op.rust_name.bare()),
+            endpoint,
+            endpoint_kind,
+            request: self.link(op.request),
+            response: self.link(op.response),
+            error: op.error.map(|id| self.link(id)),
+            doc: op.doc.as_deref(),
+            note: op.note.as_deref(),
+        }
+    }
+
+    fn ty(&self, id: TypeId) -> TypeView<'a> {
+        let ty = &self.provider.types[id];
+        let samples = self
+            .provider
+            .examples
+            .iter()
+            .filter(|example| example.ty == id)
+            .flat_map(|example| {
+                example.samples.iter().map(|(format, text)| SampleView {
+                    source: example.source.as_deref(),
+                    format: format.name(),
+                    language: match format {
+                        Format::Json => "json",
+                        Format::Xml => "xml",
+                        Format::Form | Format::Bson => "text",
+                    },
+                    text,
+                    breaks: &example.breaks,
+                })
+            })
+            .collect();
+        let mut view = TypeView {
+            name: &ty.name,
+            anchor: self.type_anchors[id].clone(),
+            rust: None,
+            full_name: ty.full_name.as_deref(),
+            doc: ty.doc.as_deref(),
+            note: ty.note.as_deref(),
+            kind: "struct",
+            base: None,
+            xml: None,
+            fields: Vec::new(),
+            rules: Vec::new(),
+            values: Vec::new(),
+            repr: None,
+            open: None,
+            samples,
+        };
+        match &ty.kind {
+            TypeKind::Struct(body) => {
+                view.rust = (!body.is_abstract).then(|| self.rust_path(ty.rust_name.bare()));
+                view.base = body.bases.first().map(|base| self.link(*base));
+                // A DataContract has a name and a namespace; a TOP struct has an XML element of its own only
+                // when the document names it apart from the type (`error_response`).
+                let top_element =
+                    self.provider.formats.contains(&Format::Xml) && body.xml_name != ty.name;
+                view.xml = (self.provider.uses_data_contract() || top_element).then(|| XmlView {
+                    name: &body.xml_name,
+                    namespace: body.xml_namespace.as_deref(),
+                });
+                view.fields = body
+                    .fields
+                    .iter()
+                    .map(|field| self.field(id, field))
+                    .collect();
+                view.rules = body
+                    .rules
+                    .iter()
+                    .map(|rule| rule_view(body, rule))
+                    .collect();
+            }
+            TypeKind::Enum(body) => {
+                view.kind = "enum";
+                view.rust = Some(self.rust_path(ty.rust_name.bare()));
+                view.repr = Some(body.repr.name());
+                view.open = Some(body.open);
+                view.values = body
+                    .values
+                    .iter()
+                    .map(|value| ValueView {
+                        value: match &value.value {
+                            EnumLiteral::Int(n) => n.to_string(),
+                            EnumLiteral::Str(s) => s.clone(),
+                        },
+                        name: value.name.as_deref(),
+                        rust: value.rust_name.bare(),
+                        doc: value.doc.as_deref(),
+                        note: value.note.as_deref(),
+                    })
+                    .collect();
+            }
+        }
+        view
+    }
+
+    fn field(&self, owner: TypeId, field: &'a Field) -> FieldView<'a> {
+        FieldView {
+            wire: &field.wire_name,
+            rust: field.rust_name.as_str(),
+            ty: self.type_text(&field.ty),
+            required: field.required,
+            limits: limits(field),
+            doc: field.doc.as_deref(),
+            note: field.note.as_deref(),
+            inherited_from: (field.declared_by != owner).then(|| self.link(field.declared_by)),
+        }
+    }
+
+    fn type_text(&self, ty: &FieldType) -> TypeText {
+        match ty {
+            FieldType::Scalar(scalar) => TypeText {
+                text: scalar_name(*scalar).to_owned(),
+                anchor: None,
+            },
+            FieldType::Named(id) => TypeText {
+                text: self.provider.types[*id].name.clone(),
+                anchor: Some(self.type_anchors[*id].clone()),
+            },
+            FieldType::List(item) => {
+                let item = self.type_text(item);
+                TypeText {
+                    text: format!("list<{}>", item.text),
+                    anchor: item.anchor,
+                }
+            }
+        }
+    }
+}
+
+fn scalar_name(scalar: Scalar) -> &'static str {
+    Scalar::ALL
+        .iter()
+        .find(|(_, s)| *s == scalar)
+        .map_or("", |(name, _)| name)
+}
+
+fn rule_view<'a>(body: &'a Struct, rule: &'a Rule) -> RuleView<'a> {
+    let wire = |rust: &'a crate::names::RustName| {
+        body.fields
+            .iter()
+            .find(|field| field.rust_name == *rust)
+            .map_or(rust.bare(), |field| field.wire_name.as_str())
+    };
+    RuleView {
+        code: &rule.code,
+        message: &rule.message,
+        when: wire(&rule.when),
+        equals: match &rule.equals {
+            Literal::Int(n) => n.to_string(),
+            Literal::Str(s) => format!("{s:?}"),
+            Literal::Bool(b) => b.to_string(),
+        },
+        require: wire(&rule.require),
+        note: rule.note.as_deref(),
+    }
+}
+
+/// What a field's value must satisfy beyond its type, one limit each, as Markdown safe in a table cell.
+fn limits(field: &Field) -> Vec<String> {
+    let mut limits = Vec::new();
+    let (one, many) = if matches!(field.ty, FieldType::List(_)) {
+        ("item", "items")
+    } else {
+        ("UTF-16 code unit", "UTF-16 code units")
+    };
+    let unit = |n: u32| if n == 1 { one } else { many };
+    match (field.min_len, field.max_len) {
+        (Some(min), Some(max)) => limits.push(format!("{min} to {max} {}", unit(max))),
+        (Some(min), None) => limits.push(format!("at least {min} {}", unit(min))),
+        (None, Some(max)) => limits.push(format!("at most {max} {}", unit(max))),
+        (None, None) => {}
+    }
+    let show = |bound: Bound| match bound {
+        Bound::Int(n) => n.to_string(),
+        Bound::Float(x) => x.to_string(),
+    };
+    match (field.min, field.max) {
+        (Some(min), Some(max)) => limits.push(format!("from {} to {}", show(min), show(max))),
+        (Some(min), None) => limits.push(format!("min {}", show(min))),
+        (None, Some(max)) => limits.push(format!("max {}", show(max))),
+        (None, None) => {}
+    }
+    if let Some(pattern) = &field.pattern {
+        limits.push(format!("pattern {}", cell_code(pattern)));
+    }
+    if let Some(format) = field.format {
+        let form = match format {
+            TextFormat::Date => "yyyy-MM-dd",
+            TextFormat::DateTime => "yyyy-MM-dd HH:mm:ss",
+            TextFormat::Time => "HH:mm:ss",
+            TextFormat::Digits => "digits only",
+            TextFormat::Decimal => "a decimal such as -10.00",
+        };
+        limits.push(format!("format {} ({form})", cell_code(format.name())));
+    }
+    if field.encryption == Some(Encryption::Sm4) {
+        limits.push("SM4-encrypted".to_owned());
+    }
+    if field.sensitive {
+        limits.push("sensitive: redacted from `Debug`".to_owned());
+    }
+    limits
+}
