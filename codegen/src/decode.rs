@@ -545,7 +545,9 @@ impl Decoder<'_> {
         let base = self.optional_spanned(m, "base");
         let is_abstract = self.flag(m, "abstract").unwrap_or(false);
         let xml = m.take("xml").map(|node| self.xml(node)).unwrap_or_default();
-        let rules = m.take("rules").map_or_else(Vec::new, |node| self.rules(node));
+        let rules = m
+            .take("rules")
+            .map_or_else(Vec::new, |node| self.rules(node));
         let fields = match m.take("fields") {
             Some(node) => self
                 .list(node, "`fields`")
@@ -796,7 +798,9 @@ impl Decoder<'_> {
                 samples.push((format, text));
             }
         }
-        let breaks = m.take("breaks").map_or_else(Vec::new, |node| self.breaks(node));
+        let breaks = m
+            .take("breaks")
+            .map_or_else(Vec::new, |node| self.breaks(node));
         if !any_sample {
             self.diags.error_with_hint(
                 m.pos,

@@ -2,7 +2,8 @@
 //! already applied (field order, nullability, boxing). The emitter only reads it.
 
 pub use crate::schema::{
-    Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar, TextFormat,
+    Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar,
+    TextFormat,
 };
 
 use crate::names::RustName;
@@ -164,9 +165,12 @@ impl Provider {
 
     /// The types a Rust item is emitted for, with their ids, in schema order.
     pub fn emitted_types(&self) -> impl Iterator<Item = (TypeId, &Type)> {
-        self.types.iter().enumerate().filter(|(_, ty)| match &ty.kind {
-            TypeKind::Struct(s) => !s.is_abstract,
-            TypeKind::Enum(_) => true,
-        })
+        self.types
+            .iter()
+            .enumerate()
+            .filter(|(_, ty)| match &ty.kind {
+                TypeKind::Struct(s) => !s.is_abstract,
+                TypeKind::Enum(_) => true,
+            })
     }
 }

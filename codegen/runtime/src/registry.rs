@@ -100,7 +100,10 @@ pub trait Model:
 {
 }
 
-impl<T: Serialize + DeserializeOwned + crate::Validate + std::fmt::Debug + Clone + 'static> Model for T {}
+impl<T: Serialize + DeserializeOwned + crate::Validate + std::fmt::Debug + Clone + 'static> Model
+    for T
+{
+}
 
 /// A computation over a generated type chosen at run time by its name.
 ///

@@ -32,13 +32,19 @@ pub fn render_include(
         .par_iter()
         .map(|provider| {
             let module = parse(module(provider))?;
-            let ident = format_ident!("{}", provider.id);
             let docs = module.attrs.into_iter().map(|mut attr| {
                 attr.style = syn::AttrStyle::Outer;
                 attr
             });
-            let items = module.items;
-            let inline: syn::Item = syn::parse_quote!(#(#docs)* pub mod #ident { #(#items)* });
+            let inline = syn::Item::Mod(syn::ItemMod {
+                attrs: docs.collect(),
+                vis: syn::Visibility::Public(Default::default()),
+                unsafety: None,
+                mod_token: Default::default(),
+                ident: format_ident!("{}", provider.id),
+                content: Some((Default::default(), module.items)),
+                semi: None,
+            });
             Ok((provider.id.clone(), unparse(Vec::new(), vec![inline])))
         })
         .collect::<Result<_, EmitError>>()?;

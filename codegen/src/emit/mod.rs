@@ -139,7 +139,11 @@ fn module(provider: &Provider) -> TokenStream {
             use serde::{Deserialize, Serialize};
         )
     });
-    let builder = imports.builder.then(|| quote!(use codegen_runtime::bon::Builder;));
+    let builder = imports.builder.then(|| {
+        quote!(
+            use codegen_runtime::bon::Builder;
+        )
+    });
     let client = (!imports.client.is_empty()).then(|| {
         let names = imports.client.iter().map(|name| format_ident!("{}", name));
         quote!(use codegen_runtime::client::{#(#names),*};)

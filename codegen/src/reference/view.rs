@@ -32,7 +32,18 @@ pub struct OperationView<'a> {
     pub request: TypeLink<'a>,
     pub response: TypeLink<'a>,
     pub error: Option<TypeLink<'a>>,
+    pub outcome: Option<OutcomeView<'a>>,
     pub doc: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// How a response that parsed tells success from the provider's failure.
+#[derive(Serialize)]
+pub struct OutcomeView<'a> {
+    pub field: &'a str,
+    pub success: String,
+    pub code: Option<&'a str>,
+    pub message: Option<&'a str>,
     pub note: Option<&'a str>,
 }
 
@@ -222,6 +233,13 @@ impl<'a> Page<'a> {
             request: self.link(op.request),
             response: self.link(op.response),
             error: op.error.map(|id| self.link(id)),
+            outcome: op.outcome.as_ref().map(|outcome| OutcomeView {
+                field: &outcome.field,
+                success: literal(&outcome.success),
+                code: outcome.code.as_deref(),
+                message: outcome.message.as_deref(),
+                note: outcome.note.as_deref(),
+            }),
             doc: op.doc.as_deref(),
             note: op.note.as_deref(),
         }
@@ -364,13 +382,18 @@ fn rule_view<'a>(body: &'a Struct, rule: &'a Rule) -> RuleView<'a> {
         code: &rule.code,
         message: &rule.message,
         when: wire(&rule.when),
-        equals: match &rule.equals {
-            Literal::Int(n) => n.to_string(),
-            Literal::Str(s) => format!("{s:?}"),
-            Literal::Bool(b) => b.to_string(),
-        },
+        equals: literal(&rule.equals),
         require: wire(&rule.require),
         note: rule.note.as_deref(),
+    }
+}
+
+/// A literal as the schema compares with it: strings quoted.
+fn literal(literal: &Literal) -> String {
+    match literal {
+        Literal::Int(n) => n.to_string(),
+        Literal::Str(s) => format!("{s:?}"),
+        Literal::Bool(b) => b.to_string(),
     }
 }
 

@@ -57,7 +57,11 @@ macro_rules! no_rules {
     };
 }
 
-no_rules!(BusAgentReturnticketConfirmRequest, BusAgentReturnticketConfirmResponse, AlitripResponse);
+no_rules!(
+    BusAgentReturnticketConfirmRequest,
+    BusAgentReturnticketConfirmResponse,
+    AlitripResponse
+);
 
 struct ReturnTicketConfirm;
 
