@@ -31,7 +31,10 @@ pub(super) fn push_text(out: &mut String, text: &str) {
     loop {
         at = scan::find(bytes, at, &TEXT_SPECIAL, |word| {
             // `<` and `>` differ in one bit only.
-            below(word, 0x20) | equal(word, b'&') | equal(word | splat(0x02), b'>') | equal(word, 0xEF)
+            below(word, 0x20)
+                | equal(word, b'&')
+                | equal(word | splat(0x02), b'>')
+                | equal(word, 0xEF)
                 != 0
         });
         if at == bytes.len() {
@@ -64,10 +67,10 @@ pub(super) fn push_text(out: &mut String, text: &str) {
 
 /// `&#xN;` for each control character, in .NET's upper-case hexadecimal without leading zeros.
 const CONTROL_REFERENCES: [&str; 0x20] = [
-    "&#x0;", "&#x1;", "&#x2;", "&#x3;", "&#x4;", "&#x5;", "&#x6;", "&#x7;", "&#x8;", "&#x9;", "&#xA;",
-    "&#xB;", "&#xC;", "&#xD;", "&#xE;", "&#xF;", "&#x10;", "&#x11;", "&#x12;", "&#x13;", "&#x14;",
-    "&#x15;", "&#x16;", "&#x17;", "&#x18;", "&#x19;", "&#x1A;", "&#x1B;", "&#x1C;", "&#x1D;",
-    "&#x1E;", "&#x1F;",
+    "&#x0;", "&#x1;", "&#x2;", "&#x3;", "&#x4;", "&#x5;", "&#x6;", "&#x7;", "&#x8;", "&#x9;",
+    "&#xA;", "&#xB;", "&#xC;", "&#xD;", "&#xE;", "&#xF;", "&#x10;", "&#x11;", "&#x12;", "&#x13;",
+    "&#x14;", "&#x15;", "&#x16;", "&#x17;", "&#x18;", "&#x19;", "&#x1A;", "&#x1B;", "&#x1C;",
+    "&#x1D;", "&#x1E;", "&#x1F;",
 ];
 
 /// Appends an attribute value between double quotes: `&`, `<` and `"` as entities. A namespace URI has none
@@ -161,8 +164,28 @@ mod tests {
         // Pieces that meet at every boundary: ASCII runs, multi-byte characters, the U+EFxx..U+FFFF lead byte
         // with and without the two special characters, and each escaped character.
         const PIECES: [&str; 22] = [
-            "a", "sample ", "成人票", "&", "<", ">", "\"", "'", "\r", "\n", "\t", "\0", "\u{1}", "\u{1F}",
-            "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FF0C}", "\u{F000}", "é", "😀", "\u{7F}",
+            "a",
+            "sample ",
+            "成人票",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "\r",
+            "\n",
+            "\t",
+            "\0",
+            "\u{1}",
+            "\u{1F}",
+            "\u{FFFE}",
+            "\u{FFFF}",
+            "\u{FFFD}",
+            "\u{FF0C}",
+            "\u{F000}",
+            "é",
+            "😀",
+            "\u{7F}",
         ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         for _ in 0..20_000 {
@@ -187,7 +210,18 @@ mod tests {
 
     #[test]
     fn integers_are_their_decimal_text() {
-        for n in [0, 1, -1, 9, 10, -10, 12345, i64::from(i32::MIN), i64::MAX, i64::MIN] {
+        for n in [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            12345,
+            i64::from(i32::MIN),
+            i64::MAX,
+            i64::MIN,
+        ] {
             let mut out = String::from("n");
             push_integer(&mut out, n);
             assert_eq!(out, format!("n{n}"));

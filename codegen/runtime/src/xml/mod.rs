@@ -3,9 +3,13 @@
 //!
 //! The `DataContract` derive (in `codegen-derive`) implements [`DataContract`] and [`XmlValue`] for a struct by
 //! calling [`XmlWriter::member`] and [`XmlReader::next_member`] once per member; everything else a DataContract
-//! rule decides lives in this module: which element a member opens and in which namespace (`writer`), how a
-//! scalar is written as text (`value`), what input is refused (`reader`). The member order is the derive's, and
-//! it follows section A3 of the wire-format notes.
+//! rule decides lives in this module: which element a member opens and in which namespace (`writer`, escaping in
+//! `escape`), how a scalar is written as text (`value`), what input is refused (`reader`). The member order is
+//! the derive's, and it follows section A3 of the wire-format notes.
+//!
+//! Both halves work on the document's bytes directly, for speed: the writer appends to a `String`, and the
+//! reader reads its own tokens (`lexer`), resolving character data (`unescape`) and namespace prefixes
+//! (`scope`) only where a value or a member needs them; `scan` finds the bytes that need work eight at a time.
 
 mod escape;
 mod lexer;

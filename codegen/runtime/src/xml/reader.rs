@@ -6,12 +6,13 @@
 //! It reads the document's own text ([`Lexer`]): text is borrowed until a value takes it, namespaces are
 //! resolved only for element names and `i:nil` ([`Scope`]), member names are compared where they lie, and an
 //! open element is remembered by its name, borrowed, for its end tag. An error's path is built only when there
-//! is an error, by each member and item it passes out through. Inside, errors travel boxed ([`Failure`]) and
-//! elements as a two-word [`Element`], so the values handed from step to step stay in registers.
+//! is an error, by each member and item it passes out through. Inside, errors travel boxed ([`Failure`]),
+//! tokens as spans and elements as one word ([`Element`]), so the values handed from step to step stay small.
 
 use std::borrow::Cow;
 
-use super::lexer::{Attribute, Attributes, Lexer, StartTag, SyntaxError, Token, is_space};
+use super::lexer::{Attribute, Attributes, Lexer, Span, StartTag, SyntaxError, Token, is_space};
+use super::scan::same;
 use super::scope::{Scope, split_name};
 use super::small_stack::SmallStack;
 use super::unescape::{self, TextError};
@@ -132,9 +133,10 @@ impl<'a> XmlReader<'a> {
         }
         loop {
             let found = self.next_child(parent, |namespace, name| {
-                members
-                    .iter()
-                    .position(|m| m.name == name && m.namespace == namespace)
+                members.iter().position(|m| {
+                    same(m.name.as_bytes(), name.as_bytes())
+                        && same(m.namespace.as_bytes(), namespace.as_bytes())
+                })
             })?;
             match found {
                 Found::Member(index, element) => return Ok(Some((index as usize, element))),
@@ -153,7 +155,9 @@ impl<'a> XmlReader<'a> {
     ) -> Result<(), XmlError> {
         if slot.is_some() {
             let message = format!("`{}` appears more than once", member.name);
-            return Err(self.error("duplicate_field", message).within_member(member.name));
+            return Err(self
+                .error("duplicate_field", message)
+                .within_member(member.name));
         }
         match self.read_value(element) {
             Ok(value) => {
@@ -193,9 +197,9 @@ impl<'a> XmlReader<'a> {
                 return Ok(text);
             }
             let piece = match self.next_token()? {
-                Token::Text(raw, true) => Cow::Borrowed(raw),
-                Token::Text(raw, false) => self.decode(raw, unescape::text)?,
-                Token::CData(raw) => self.decode(raw, unescape::cdata)?,
+                Token::Text(raw, true) => Cow::Borrowed(self.lexer.get(raw)),
+                Token::Text(raw, false) => self.decode(self.lexer.get(raw), unescape::text)?,
+                Token::CData(raw) => self.decode(self.lexer.get(raw), unescape::cdata)?,
                 Token::Ignorable => continue,
                 Token::End(name) => {
                     self.close(name)?;
@@ -228,7 +232,9 @@ impl<'a> XmlReader<'a> {
         let namespace = V::collection_namespace();
         loop {
             let found = self.next_child(parent, |ns, local| {
-                (local == name && ns == namespace).then_some(0)
+                (same(local.as_bytes(), name.as_bytes())
+                    && same(ns.as_bytes(), namespace.as_bytes()))
+                .then_some(0)
             })?;
             match found {
                 Found::Member(_, element) => match self.read_value(element) {
@@ -284,10 +290,13 @@ impl<'a> XmlReader<'a> {
                     self.close(name)?;
                     return Ok(Found::End);
                 }
-                Token::Text(text, _) if is_white_space(text) => {}
+                Token::Text(text, _) if is_white_space(self.lexer.get(text)) => {}
                 Token::Ignorable => {}
                 Token::Text(..) | Token::CData(_) => {
-                    return Err(fail("invalid_type", "text where elements were expected".to_owned()));
+                    return Err(fail(
+                        "invalid_type",
+                        "text where elements were expected".to_owned(),
+                    ));
                 }
                 other => return Err(misplaced(other)),
             }
@@ -301,7 +310,8 @@ impl<'a> XmlReader<'a> {
                 Token::Start(tag) => {
                     let mut found = None;
                     let (matched, element) = self.open(tag, |ns, local| {
-                        let matched = local == name && ns == namespace;
+                        let matched = same(local.as_bytes(), name.as_bytes())
+                            && same(ns.as_bytes(), namespace.as_bytes());
                         if !matched {
                             found = Some(format!("`{local}` in namespace `{ns}`"));
                         }
@@ -319,13 +329,19 @@ impl<'a> XmlReader<'a> {
                     return Ok(element);
                 }
                 Token::Declaration | Token::Ignorable => {}
-                Token::Text(text, _) if is_white_space(text) => {}
+                Token::Text(text, _) if is_white_space(self.lexer.get(text)) => {}
                 Token::DocType => return Err(dtd()),
                 Token::Eof => {
-                    return Err(fail("xml_eof", "the document has no root element".to_owned()));
+                    return Err(fail(
+                        "xml_eof",
+                        "the document has no root element".to_owned(),
+                    ));
                 }
                 _ => {
-                    return Err(fail("xml_syntax", "content before the root element".to_owned()));
+                    return Err(fail(
+                        "xml_syntax",
+                        "content before the root element".to_owned(),
+                    ));
                 }
             }
         }
@@ -337,10 +353,13 @@ impl<'a> XmlReader<'a> {
             match self.next_token()? {
                 Token::Eof => return Ok(()),
                 Token::Ignorable => {}
-                Token::Text(text, _) if is_white_space(text) => {}
+                Token::Text(text, _) if is_white_space(self.lexer.get(text)) => {}
                 Token::DocType => return Err(dtd()),
                 _ => {
-                    return Err(fail("xml_syntax", "content after the root element".to_owned()));
+                    return Err(fail(
+                        "xml_syntax",
+                        "content after the root element".to_owned(),
+                    ));
                 }
             }
         }
@@ -350,13 +369,13 @@ impl<'a> XmlReader<'a> {
     /// `i:nil`. An empty element's declarations end at once.
     fn open(
         &mut self,
-        tag: StartTag<'a>,
+        tag: StartTag,
         mut matches: impl FnMut(&str, &str) -> Option<usize>,
     ) -> Result<(Option<usize>, Element), Failure> {
         let scope = self.scope.mark();
         let (empty, nil_candidate) = self.attributes(&tag, true)?;
         let depth = self.enter(&tag, empty, scope)?;
-        let (prefix, local) = split(tag.name)?;
+        let (prefix, local) = split(self.lexer.get(tag.name))?;
         let Some(namespace) = self.scope.resolve(prefix) else {
             return Err(fail(
                 "xml_syntax",
@@ -373,13 +392,13 @@ impl<'a> XmlReader<'a> {
 
     /// Counts an element in, within the depth bound: one with content stays open until its end tag. The depth
     /// it is read at.
-    fn enter(&mut self, tag: &StartTag<'a>, empty: bool, scope: usize) -> Result<u32, Failure> {
+    fn enter(&mut self, tag: &StartTag, empty: bool, scope: usize) -> Result<u32, Failure> {
         if !empty {
             if self.depth > 0 {
                 self.outer.push(self.innermost);
             }
             self.innermost = Open {
-                name: tag.name,
+                name: self.lexer.get(tag.name),
                 scope,
             };
             self.depth += 1;
@@ -395,7 +414,7 @@ impl<'a> XmlReader<'a> {
 
     /// Reads a start tag to its end, checking every attribute (syntax, duplicates, references) and declaring the
     /// namespaces when `declare`: whether the element is empty, and whether some attribute may be `i:nil`.
-    fn attributes(&mut self, tag: &StartTag<'a>, declare: bool) -> Result<(bool, bool), Failure> {
+    fn attributes(&mut self, tag: &StartTag, declare: bool) -> Result<(bool, bool), Failure> {
         if let Some(empty) = tag.bare {
             return Ok((empty, false));
         }
@@ -432,9 +451,9 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Whether a prefixed `nil` attribute in the XML Schema instance namespace says `true` (or `1`).
-    fn is_nil(&self, tag: &StartTag<'a>) -> Result<bool, Failure> {
+    fn is_nil(&self, tag: &StartTag) -> Result<bool, Failure> {
         let mut nil = false;
-        let mut attributes = Attributes::new(self.lexer.text(), tag.name_at + tag.name.len());
+        let mut attributes = Attributes::new(self.lexer.text(), tag.name.end());
         while let Attribute::Pair(name, raw, _) = attributes.next().map_err(syntax)? {
             if let Some((prefix, "nil")) = split_name(name)
                 && !prefix.is_empty()
@@ -461,9 +480,10 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Leaves the innermost open element at the end tag `name`, which must repeat its start tag's name.
-    fn close(&mut self, name: &str) -> Result<(), Failure> {
+    fn close(&mut self, name: Span) -> Result<(), Failure> {
+        let name = self.lexer.get(name);
         let expected = self.innermost.name;
-        if name != expected {
+        if !same(name.as_bytes(), expected.as_bytes()) {
             return Err(fail(
                 "xml_syntax",
                 format!(
@@ -513,7 +533,7 @@ impl<'a> XmlReader<'a> {
                 }
                 Token::Text(raw, plain) => {
                     if !plain {
-                        self.decode(raw, unescape::text)?;
+                        self.decode(self.lexer.get(raw), unescape::text)?;
                     }
                 }
                 Token::CData(_) | Token::Ignorable => {}
@@ -523,8 +543,11 @@ impl<'a> XmlReader<'a> {
     }
 
     #[inline]
-    fn next_token(&mut self) -> Result<Token<'a>, Failure> {
-        self.lexer.next_token().map_err(syntax)
+    fn next_token(&mut self) -> Result<Token, Failure> {
+        match self.lexer.next_token() {
+            Token::Malformed => Err(syntax(self.lexer.error())),
+            token => Ok(token),
+        }
     }
 
     /// Decodes a piece of raw text of the document with one of the `unescape` functions.
@@ -552,13 +575,12 @@ fn fail(code: &'static str, message: String) -> Failure {
 }
 
 fn split(name: &str) -> Result<(&str, &str), Failure> {
-    split_name(name)
-        .ok_or_else(|| fail("xml_syntax", format!("`{name}` is not a qualified name")))
+    split_name(name).ok_or_else(|| fail("xml_syntax", format!("`{name}` is not a qualified name")))
 }
 
 /// A token that has no place inside an element.
 #[cold]
-fn misplaced(token: Token<'_>) -> Failure {
+fn misplaced(token: Token) -> Failure {
     match token {
         Token::DocType => dtd(),
         Token::Eof => fail("xml_eof", "the document ends inside an element".to_owned()),
@@ -598,4 +620,263 @@ fn not_innermost() -> Failure {
 
 fn is_white_space(text: &str) -> bool {
     text.bytes().all(is_space)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{from_slice, from_str, from_str_with, to_string};
+    use super::*;
+
+    const P: &str = "urn:p";
+    const ARRAYS: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+    const MEMBERS: [Member; 2] = [
+        Member {
+            name: "first",
+            namespace: P,
+        },
+        Member {
+            name: "second",
+            namespace: P,
+        },
+    ];
+
+    /// A contract read and written by hand, as the derive's code does it.
+    #[derive(Debug, PartialEq)]
+    struct Pair {
+        first: Option<String>,
+        second: Vec<i32>,
+    }
+
+    impl XmlValue for Pair {
+        fn contract_name() -> Cow<'static, str> {
+            "Pair".into()
+        }
+
+        fn contract_namespace() -> &'static str {
+            P
+        }
+
+        fn child_namespace() -> Option<&'static str> {
+            Some(P)
+        }
+
+        fn write_xml(&self, writer: &mut super::super::XmlWriter) -> Result<(), XmlError> {
+            writer.member("first", P, &self.first)?;
+            writer.member("second", P, &self.second)
+        }
+
+        fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
+            let (mut first, mut second) = (None, None);
+            while let Some((index, child)) = reader.next_member(element, &MEMBERS)? {
+                match index {
+                    0 => reader.read_member(&mut first, &MEMBERS[0], child)?,
+                    _ => reader.read_member(&mut second, &MEMBERS[1], child)?,
+                }
+            }
+            Ok(Pair {
+                first: reader.take(first, &MEMBERS[0])?,
+                second: reader.take(second, &MEMBERS[1])?,
+            })
+        }
+    }
+
+    impl DataContract for Pair {
+        const NAME: &'static str = "Pair";
+        const NAMESPACE: &'static str = P;
+    }
+
+    /// The one problem a rejected document has, as (path, code).
+    fn refusal(document: &str) -> (String, &'static str) {
+        refusal_with(document, Limits::default())
+    }
+
+    fn refusal_with(document: &str, limits: Limits) -> (String, &'static str) {
+        let rejection = from_str_with::<Pair>(document, limits).expect_err(document);
+        let problem = &rejection.errors[0];
+        (problem.path.clone(), problem.code)
+    }
+
+    fn pair(first: Option<&str>, second: &[i32]) -> Pair {
+        Pair {
+            first: first.map(str::to_owned),
+            second: second.to_vec(),
+        }
+    }
+
+    #[test]
+    fn what_is_written_reads_back() {
+        for value in [
+            pair(Some("a < b & \"c\" \n 成人票"), &[1, -2, 3]),
+            pair(None, &[]),
+            pair(Some(""), &[0]),
+        ] {
+            let written = to_string(&value).unwrap();
+            assert_eq!(from_str::<Pair>(&written).unwrap(), value, "{written}");
+        }
+    }
+
+    #[test]
+    fn members_are_found_by_namespace_whatever_the_prefix_order_or_company() {
+        let document = format!(
+            "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- c --><?pi x?>\n\
+             <p:Pair xmlns:p=\"{P}\" xmlns:q=\"{P}\" xmlns:x=\"urn:x\">\n\
+             <q:second xmlns:a=\"{ARRAYS}\"> <a:int> 1 </a:int><x:int>9</x:int><a:int>&#50;</a:int></q:second>\n\
+             <x:first a='1' b=\"&lt;\"><x:deep><p:first>no</p:first></x:deep><empty/></x:first>\n\
+             <first xmlns=\"urn:elsewhere\">no</first>\n\
+             <p:first>a &lt; b<![CDATA[ & c]]>&#x4E2D;\r\nd<!-- e --></p:first></p:Pair>\n<!-- after -->"
+        );
+        assert_eq!(
+            from_slice::<Pair>(document.as_bytes()).unwrap(),
+            pair(Some("a < b & c中\nd"), &[1, 2])
+        );
+        let with_default = format!(
+            "<Pair xmlns=\"{P}\"><first xmlns=\"urn:other\">x</first><first>y</first><second/></Pair>"
+        );
+        assert_eq!(
+            from_str::<Pair>(&with_default).unwrap(),
+            pair(Some("y"), &[])
+        );
+    }
+
+    #[test]
+    fn nil_is_found_under_whatever_prefix_names_the_instance_namespace() {
+        let document = format!(
+            "<Pair xmlns=\"{P}\" xmlns:n=\"{XSI_NAMESPACE}\"><first n:nil=' true '>ignored</first><second i:nil=\"true\" xmlns:i=\"{XSI_NAMESPACE}\"/></Pair>"
+        );
+        assert_eq!(
+            refusal(&document),
+            ("$.second".to_owned(), "invalid_type"),
+            "a list cannot be null"
+        );
+        let document = document.replace(
+            "<second i:nil=\"true\"",
+            "<second x:nil=\"true\" xmlns:x=\"urn:x\"",
+        );
+        assert_eq!(from_str::<Pair>(&document).unwrap(), pair(None, &[]));
+    }
+
+    #[test]
+    fn refusals_name_the_element_and_say_why() {
+        let root = format!("<Pair xmlns=\"{P}\"><second/>");
+        let cases = [
+            (
+                format!("{root}<first>x</first></Pair><x/>"),
+                "$",
+                "xml_syntax",
+            ),
+            (format!("{root}<first>x</first>"), "$", "xml_eof"),
+            (
+                format!("{root}<first>x</second></Pair>"),
+                "$.first",
+                "xml_syntax",
+            ),
+            (format!("{root}<u><v></u></v></Pair>"), "$", "xml_syntax"),
+            (
+                format!("{root}<first a='1' a='2'>x</first></Pair>"),
+                "$",
+                "xml_syntax",
+            ),
+            (format!("{root}<u a='<'/></Pair>"), "$", "xml_syntax"),
+            (
+                format!("{root}<p:first>x</p:first></Pair>"),
+                "$",
+                "xml_syntax",
+            ),
+            (
+                format!("{root}<first>&bogus;</first></Pair>"),
+                "$.first",
+                "xml_entity",
+            ),
+            (
+                format!("{root}<first>&#0;</first></Pair>"),
+                "$.first",
+                "xml_syntax",
+            ),
+            (
+                format!("{root}<first>\u{1}</first></Pair>"),
+                "$.first",
+                "xml_syntax",
+            ),
+            (format!("{root}<u>&bogus;</u></Pair>"), "$", "xml_entity"),
+            (format!("{root}text</Pair>"), "$", "invalid_type"),
+            (
+                format!("{root}<first><b/></first></Pair>"),
+                "$.first",
+                "invalid_type",
+            ),
+            (
+                format!("{root}<first>a</first><first>b</first></Pair>"),
+                "$.first",
+                "duplicate_field",
+            ),
+            (
+                format!(
+                    "<Pair xmlns=\"{P}\"><second xmlns:a=\"{ARRAYS}\"><a:int>1</a:int><a:int>x</a:int></second></Pair>"
+                ),
+                "$.second[1]",
+                "invalid_value",
+            ),
+            (
+                format!("<Pair xmlns=\"{P}\"><first/></Pair>"),
+                "$.second",
+                "missing_field",
+            ),
+            (format!("<!DOCTYPE Pair>{root}</Pair>"), "$", "xml_dtd"),
+            (format!("{root}<u><!DOCTYPE x></u></Pair>"), "$", "xml_dtd"),
+            (
+                format!("{root}<?xml version=\"1.0\"?></Pair>"),
+                "$",
+                "xml_syntax",
+            ),
+            ("<Pair xmlns=\"urn:wrong\"/>".to_owned(), "$", "wrong_root"),
+            (
+                format!("<q:Pair xmlns:q=\"{P}\" xmlns:q=\"urn:x\"/>"),
+                "$",
+                "xml_syntax",
+            ),
+            (
+                format!("<Pair xmlns=\"{P}\" xmlns:xml=\"urn:x\"/>"),
+                "$",
+                "xml_syntax",
+            ),
+            (
+                format!("<q:Pair xmlns:q=\"{P}\"><q:first xmlns:q=\"\">x</q:first></q:Pair>"),
+                "$",
+                "xml_syntax",
+            ),
+            (String::new(), "$", "xml_eof"),
+        ];
+        for (document, path, code) in cases {
+            assert_eq!(refusal(&document), (path.to_owned(), code), "{document}");
+        }
+    }
+
+    #[test]
+    fn depth_and_size_are_bounded() {
+        let nested = |depth: usize| {
+            format!(
+                "<Pair xmlns=\"{P}\">{}{}<second/></Pair>",
+                "<u>".repeat(depth),
+                "</u>".repeat(depth)
+            )
+        };
+        let limits = Limits {
+            max_bytes: 1 << 20,
+            max_depth: 5,
+        };
+        assert!(from_str_with::<Pair>(&nested(3), limits).is_ok());
+        assert_eq!(
+            refusal_with(&nested(4), limits),
+            ("$".to_owned(), "too_deep")
+        );
+        assert_eq!(refusal(&nested(200_000)), ("$".to_owned(), "too_deep"));
+        let small = Limits {
+            max_bytes: 10,
+            max_depth: 5,
+        };
+        assert_eq!(
+            refusal_with(&nested(0), small),
+            ("$".to_owned(), "too_large")
+        );
+    }
 }

@@ -37,18 +37,48 @@ pub(super) fn find(
         // Fewer than eight bytes left: the last eight bytes of the text, which are clean up to `at`, may show
         // that the rest is clean too.
         if at + 8 > bytes.len()
-            && let Some(last) = bytes.len().checked_sub(8).and_then(|start| word_at(bytes, start))
+            && let Some(last) = bytes
+                .len()
+                .checked_sub(8)
+                .and_then(|start| word_at(bytes, start))
             && !may_hold(last)
         {
             return bytes.len();
         }
         let end = bytes.len().min(at + 8);
-        match bytes.get(at..end).unwrap_or_default().iter().position(|&b| special[usize::from(b)]) {
+        match bytes
+            .get(at..end)
+            .unwrap_or_default()
+            .iter()
+            .position(|&b| special[usize::from(b)])
+        {
             Some(n) => return at + n,
             None if end == bytes.len() => return end,
             None => at = end,
         }
     }
+}
+
+/// Whether `a` and `b` are the same bytes, compared a word at a time: names and namespace URIs are short, and a
+/// call to `memcmp` costs more than comparing them here.
+#[inline]
+pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let len = a.len();
+    if len < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let mut at = 0;
+    while at + 8 <= len {
+        if word_at(a, at) != word_at(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    // The last word, overlapping the ones compared, covers what is left.
+    word_at(a, len - 8) == word_at(b, len - 8)
 }
 
 /// The eight bytes at `at` as one word, if there are eight.
@@ -70,11 +100,43 @@ mod tests {
                 let mut bytes = [b'a'; 8];
                 bytes[lane] = byte;
                 let word = u64::from_ne_bytes(bytes);
-                assert_eq!(below(word, 0x20) != 0, byte < 0x20, "{byte:#x} in lane {lane}");
-                assert_eq!(equal(word, b'&') != 0, byte == b'&', "{byte:#x} in lane {lane}");
-                assert_eq!(equal(word, 0xEF) != 0, byte == 0xEF, "{byte:#x} in lane {lane}");
+                assert_eq!(
+                    below(word, 0x20) != 0,
+                    byte < 0x20,
+                    "{byte:#x} in lane {lane}"
+                );
+                assert_eq!(
+                    equal(word, b'&') != 0,
+                    byte == b'&',
+                    "{byte:#x} in lane {lane}"
+                );
+                assert_eq!(
+                    equal(word, 0xEF) != 0,
+                    byte == 0xEF,
+                    "{byte:#x} in lane {lane}"
+                );
                 let angle = equal(word | splat(0x02), b'>') != 0;
-                assert_eq!(angle, matches!(byte, b'<' | b'>'), "{byte:#x} in lane {lane}");
+                assert_eq!(
+                    angle,
+                    matches!(byte, b'<' | b'>'),
+                    "{byte:#x} in lane {lane}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn same_compares_every_byte() {
+        let text = "http://schemas.datacontract.org/2004/07/ChinaTrainTickets.Web.Models";
+        for len in 0..text.len() {
+            let a = &text.as_bytes()[..len];
+            assert!(same(a, a));
+            assert!(same(a, text[..len].to_owned().as_bytes()));
+            assert!(!same(a, &text.as_bytes()[..len + 1]));
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 1;
+                assert!(!same(a, &b), "{len} {at}");
             }
         }
     }

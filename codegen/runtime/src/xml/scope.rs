@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::scan::same;
 use super::small_stack::SmallStack;
 
 /// The namespace the `xml` prefix is bound to without a declaration.
@@ -38,13 +39,19 @@ impl<'a> Scope<'a> {
 
     /// Declares `prefix` (empty for the default namespace) as an element's `xmlns` attribute does; an empty
     /// namespace undeclares it. Declarations the Namespaces recommendation forbids are refused.
-    pub(super) fn declare(&mut self, prefix: &'a str, namespace: Cow<'a, str>) -> Result<(), String> {
+    pub(super) fn declare(
+        &mut self,
+        prefix: &'a str,
+        namespace: Cow<'a, str>,
+    ) -> Result<(), String> {
         match prefix {
             "xml" if namespace == XML_NAMESPACE => return Ok(()),
             "xml" => return Err(format!("the prefix `xml` cannot be bound to `{namespace}`")),
             "xmlns" => return Err("the prefix `xmlns` cannot be declared".to_owned()),
             _ if namespace == XML_NAMESPACE || namespace == XMLNS_NAMESPACE => {
-                return Err(format!("the prefix `{prefix}` cannot be bound to `{namespace}`"));
+                return Err(format!(
+                    "the prefix `{prefix}` cannot be bound to `{namespace}`"
+                ));
             }
             _ => {}
         }
@@ -60,12 +67,12 @@ impl<'a> Scope<'a> {
     /// The namespace a prefix stands for: the default namespace (`""` when none) for the empty prefix, `None`
     /// for a prefix not declared.
     pub(super) fn resolve(&self, prefix: &str) -> Option<&str> {
-        // Lengths first: `==` on two empty strings still calls `memcmp`, which on some processors costs a
-        // microcode assist for the dangling pointer of `""`, and the default namespace's prefix is empty.
+        // Not `==`: on two empty strings it still calls `memcmp`, which on some processors costs a microcode
+        // assist for the dangling pointer of `""`, and the default namespace's prefix is empty.
         let declared = self
             .bindings
             .innermost_first()
-            .find(|(p, _)| p.len() == prefix.len() && (prefix.is_empty() || *p == prefix));
+            .find(|(p, _)| same(p.as_bytes(), prefix.as_bytes()));
         if let Some((_, namespace)) = declared {
             return (prefix.is_empty() || !namespace.is_empty()).then_some(&**namespace);
         }
@@ -82,7 +89,9 @@ impl<'a> Scope<'a> {
 pub(super) fn split_name(name: &str) -> Option<(&str, &str)> {
     match name.split_once(':') {
         None => Some(("", name)),
-        Some((prefix, local)) if !prefix.is_empty() && !local.is_empty() && !local.contains(':') => {
+        Some((prefix, local))
+            if !prefix.is_empty() && !local.is_empty() && !local.contains(':') =>
+        {
             Some((prefix, local))
         }
         Some(_) => None,

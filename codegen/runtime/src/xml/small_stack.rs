@@ -17,10 +17,12 @@ impl<T: Default, const N: usize> SmallStack<T, N> {
         }
     }
 
+    #[inline]
     pub(super) fn len(&self) -> usize {
         self.len
     }
 
+    #[inline]
     pub(super) fn push(&mut self, entry: T) {
         match self.inline.get_mut(self.len) {
             Some(slot) => *slot = entry,
@@ -30,6 +32,7 @@ impl<T: Default, const N: usize> SmallStack<T, N> {
     }
 
     /// Removes and returns the innermost entry.
+    #[inline]
     pub(super) fn pop(&mut self) -> Option<T> {
         let at = self.len.checked_sub(1)?;
         self.len = at;
@@ -40,6 +43,7 @@ impl<T: Default, const N: usize> SmallStack<T, N> {
     }
 
     /// Keeps the `len` outermost entries.
+    #[inline]
     pub(super) fn truncate(&mut self, len: usize) {
         if len >= self.len {
             return;
@@ -52,6 +56,7 @@ impl<T: Default, const N: usize> SmallStack<T, N> {
     }
 
     /// The entries, innermost first.
+    #[inline]
     pub(super) fn innermost_first(&self) -> impl Iterator<Item = &T> {
         self.spilled
             .iter()
@@ -75,15 +80,27 @@ mod tests {
         let all: Vec<u32> = stack.innermost_first().copied().collect();
         assert_eq!(all, [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
         stack.truncate(6);
-        assert_eq!(stack.innermost_first().copied().collect::<Vec<_>>(), [6, 5, 4, 3, 2, 1]);
+        assert_eq!(
+            stack.innermost_first().copied().collect::<Vec<_>>(),
+            [6, 5, 4, 3, 2, 1]
+        );
         stack.truncate(7);
         assert_eq!(stack.len(), 6);
         stack.truncate(3);
-        assert_eq!(stack.innermost_first().copied().collect::<Vec<_>>(), [3, 2, 1]);
+        assert_eq!(
+            stack.innermost_first().copied().collect::<Vec<_>>(),
+            [3, 2, 1]
+        );
         stack.push(7);
-        assert_eq!(stack.innermost_first().copied().collect::<Vec<_>>(), [7, 3, 2, 1]);
+        assert_eq!(
+            stack.innermost_first().copied().collect::<Vec<_>>(),
+            [7, 3, 2, 1]
+        );
         stack.push(8);
-        assert_eq!(stack.innermost_first().copied().collect::<Vec<_>>(), [8, 7, 3, 2, 1]);
+        assert_eq!(
+            stack.innermost_first().copied().collect::<Vec<_>>(),
+            [8, 7, 3, 2, 1]
+        );
         assert_eq!(stack.pop(), Some(8));
         assert_eq!(stack.pop(), Some(7));
         assert_eq!(stack.len(), 3);
@@ -91,7 +108,10 @@ mod tests {
             stack.push(n);
         }
         assert_eq!(stack.pop(), Some(9));
-        assert_eq!(stack.innermost_first().copied().collect::<Vec<_>>(), [8, 7, 6, 5, 4, 3, 2, 1]);
+        assert_eq!(
+            stack.innermost_first().copied().collect::<Vec<_>>(),
+            [8, 7, 6, 5, 4, 3, 2, 1]
+        );
         stack.truncate(0);
         assert_eq!(stack.len(), 0);
         assert_eq!(stack.innermost_first().count(), 0);

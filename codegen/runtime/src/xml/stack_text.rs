@@ -24,15 +24,14 @@ impl StackText {
         Some(text)
     }
 
+    /// The length of the text so far.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
     pub(super) fn as_str(&self) -> &str {
         // Only whole `str`s are ever copied in, so this never fails.
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
-    }
-}
-
-impl AsRef<str> for StackText {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 

@@ -172,13 +172,27 @@ fn decode<'a>(
         let (replacement, len) = match bytes[at] {
             b'&' => {
                 let Some(end) = memchr::memchr(b';', &bytes[at..]) else {
-                    return Err(syntax(at, "a `&` without the `;` that ends its reference".to_owned()));
+                    return Err(syntax(
+                        at,
+                        "a `&` without the `;` that ends its reference".to_owned(),
+                    ));
                 };
                 (reference(&raw[at + 1..at + end], at)?, end + 1)
             }
             b'\r' => {
-                let ch = if matches!(kind, Kind::Attribute) { ' ' } else { '\n' };
-                (ch, if bytes.get(at + 1) == Some(&b'\n') { 2 } else { 1 })
+                let ch = if matches!(kind, Kind::Attribute) {
+                    ' '
+                } else {
+                    '\n'
+                };
+                (
+                    ch,
+                    if bytes.get(at + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    },
+                )
             }
             b'\t' | b'\n' => (' ', 1),
             b'<' => return Err(syntax(at, "`<` in an attribute value".to_owned())),
@@ -245,7 +259,10 @@ fn forbidden(raw: &str, at: usize) -> TextError {
     let ch = raw[at..].chars().next().unwrap_or_default();
     syntax(
         at,
-        format!("the character U+{:04X} is not allowed in XML text", u32::from(ch)),
+        format!(
+            "the character U+{:04X} is not allowed in XML text",
+            u32::from(ch)
+        ),
     )
 }
 
@@ -263,8 +280,17 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed() {
-        for raw in ["", "sample string 1", "成人票-20250615-000001", "tab\tand\nnewline", "（，）"] {
-            assert!(matches!(text(raw), Ok(Cow::Borrowed(t)) if t == raw), "{raw:?}");
+        for raw in [
+            "",
+            "sample string 1",
+            "成人票-20250615-000001",
+            "tab\tand\nnewline",
+            "（，）",
+        ] {
+            assert!(
+                matches!(text(raw), Ok(Cow::Borrowed(t)) if t == raw),
+                "{raw:?}"
+            );
         }
         assert!(matches!(cdata("a & b"), Ok(Cow::Borrowed("a & b"))));
         assert!(matches!(attribute("urn:a"), Ok(Cow::Borrowed("urn:a"))));
@@ -278,7 +304,10 @@ mod tests {
         );
         assert_eq!(text("&#x10FFFF;&#xFFFE;").unwrap(), "\u{10FFFF}\u{FFFE}");
         assert_eq!(cdata("&amp;\r\n\r").unwrap(), "&amp;\n\n");
-        assert_eq!(attribute(" a\tb\nc\r\nd&#10;&amp; ").unwrap(), " a b c d\n& ");
+        assert_eq!(
+            attribute(" a\tb\nc\r\nd&#10;&amp; ").unwrap(),
+            " a b c d\n& "
+        );
         assert_eq!(attribute("&lt;>").unwrap(), "<>");
         assert_eq!(attribute("a<b").unwrap_err().at, 1);
         assert_eq!(text("a<b").unwrap(), "a<b");
@@ -299,7 +328,11 @@ mod tests {
         ] {
             assert_eq!(text_extent(text.as_bytes(), 0), (end, plain), "{text:?}");
             let raw = &text[..end];
-            assert_eq!(plain, matches!(super::text(raw), Ok(Cow::Borrowed(_))), "{text:?}");
+            assert_eq!(
+                plain,
+                matches!(super::text(raw), Ok(Cow::Borrowed(_))),
+                "{text:?}"
+            );
         }
     }
 
@@ -318,7 +351,11 @@ mod tests {
             let quoted = format!("{raw}\"");
             let (end, plain) = attribute_extent(quoted.as_bytes(), 0, b'"');
             assert_eq!(end, raw.len());
-            assert_eq!(plain, matches!(attribute(raw), Ok(Cow::Borrowed(_))), "{raw:?}");
+            assert_eq!(
+                plain,
+                matches!(attribute(raw), Ok(Cow::Borrowed(_))),
+                "{raw:?}"
+            );
         }
     }
 
@@ -343,7 +380,11 @@ mod tests {
         ] {
             let error = text(raw).unwrap_err();
             assert_eq!(error.at, at, "{raw}");
-            let expected = if raw == "&;" { "xml_entity" } else { "xml_syntax" };
+            let expected = if raw == "&;" {
+                "xml_entity"
+            } else {
+                "xml_syntax"
+            };
             assert_eq!(error.code, expected, "{raw}");
         }
     }

@@ -96,12 +96,8 @@ impl XmlWriter {
         value: &V,
     ) -> Result<(), XmlError> {
         let bound = self.lookup_prefix(declaring_namespace);
-        let joined;
         let tags = match bound {
-            Some(prefix) if prefix != Prefix::Default => {
-                joined = JoinedTags::new(prefix, name);
-                joined.tags()
-            }
+            Some(prefix) if prefix != Prefix::Default => Tags::Prefixed(prefix, name),
             _ => Tags::Bare(name),
         };
         self.element(tags, declaring_namespace, bound.is_none(), value)
@@ -119,14 +115,49 @@ impl XmlWriter {
         // pair of tags (`<d3p1:string`, `</d3p1:string>`) serve them all.
         let bound = self.lookup_prefix(namespace);
         let joined = JoinedTags::new(bound.unwrap_or(Prefix::Default), &name);
-        let tags = joined.tags();
         let items = items.into_iter();
         // Room for the items' tags and some text each, so that a long list grows the document once.
         self.out
             .reserve(items.size_hint().0 * (joined.len() + ITEM_TEXT_GUESS));
+        let declares_nothing =
+            bound.is_some() && V::child_namespace().is_none_or(|child| child == namespace);
+        if declares_nothing {
+            return self.undeclaring_items(items, &joined);
+        }
         for (index, item) in items.enumerate() {
-            self.element(tags, namespace, bound.is_none(), item)
+            self.element(joined.tags(), namespace, bound.is_none(), item)
                 .map_err(|error| error.within_item(index))?;
+        }
+        Ok(())
+    }
+
+    /// Items whose start tags declare nothing, the common case (`<d3p1:string>`): the end tag of one and the
+    /// start tag of the next are written as one piece, `</d3p1:string><d3p1:string`.
+    fn undeclaring_items<'v, V: XmlValue + 'v>(
+        &mut self,
+        items: impl Iterator<Item = &'v V>,
+        joined: &JoinedTags,
+    ) -> Result<(), XmlError> {
+        let (close, open, between) = joined.parts();
+        // Whether the last item's end tag is still to be written, as it is when it had content.
+        let mut unclosed = false;
+        for (index, item) in items.enumerate() {
+            self.close_start_tag();
+            self.out.push_str(if unclosed { between } else { open });
+            self.depth += 1;
+            self.next_prefix = 1;
+            self.start_tag_open = true;
+            item.write_xml(self)
+                .map_err(|error| error.within_item(index))?;
+            self.depth -= 1;
+            unclosed = !self.start_tag_open;
+            if self.start_tag_open {
+                self.out.push_str(" />");
+                self.start_tag_open = false;
+            }
+        }
+        if unclosed {
+            self.out.push_str(close);
         }
         Ok(())
     }
@@ -179,6 +210,11 @@ impl XmlWriter {
                 self.out.push('<');
                 self.out.push_str(name);
             }
+            Tags::Prefixed(prefix, name) => {
+                self.out.push('<');
+                // Writing to a `String` cannot fail.
+                let _ = write_qualified(&mut self.out, prefix, name);
+            }
             Tags::Joined { open, .. } => self.out.push_str(open),
         }
         if redeclare {
@@ -207,6 +243,11 @@ impl XmlWriter {
                 Tags::Bare(name) => {
                     self.out.push_str("</");
                     self.out.push_str(name);
+                    self.out.push('>');
+                }
+                Tags::Prefixed(prefix, name) => {
+                    self.out.push_str("</");
+                    let _ = write_qualified(&mut self.out, prefix, name);
                     self.out.push('>');
                 }
                 Tags::Joined { close, .. } => self.out.push_str(close),
@@ -292,12 +333,14 @@ impl XmlWriter {
 enum Tags<'t> {
     /// A name without prefix, written between `<` and the start tag's end, and between `</` and `>`.
     Bare(&'t str),
-    /// `<d3p1:string` (its `>` or ` />` comes later) and `</d3p1:string>`, joined once.
+    /// A name with a prefix, written as `d2p1:orderid` in both tags.
+    Prefixed(Prefix, &'t str),
+    /// `<d3p1:string` (its `>` or ` />` comes later) and `</d3p1:string>`, written once for many elements.
     Joined { open: &'t str, close: &'t str },
 }
 
-/// The text of an element's two tags in one buffer, `<d3p1:string</d3p1:string>`: built once for an element
-/// with a prefix, and once for all the items of a list.
+/// The text of an element's two tags in one buffer, `</d3p1:string><d3p1:string`, built once for all the items
+/// of a list, and where the start tag begins.
 enum JoinedTags {
     Short(StackText, usize),
     Long(String, usize),
@@ -306,44 +349,48 @@ enum JoinedTags {
 impl JoinedTags {
     fn new(prefix: Prefix, name: &str) -> JoinedTags {
         let mut text = StackText::new();
-        if let Ok(open) = write_tags(&mut text, prefix, name) {
+        let written = write_tags(&mut text, prefix, name, StackText::len);
+        if let Ok(open) = written {
             return JoinedTags::Short(text, open);
         }
         let mut long = String::new();
-        let open = write_tags(&mut long, prefix, name).unwrap_or_default();
+        let open = write_tags(&mut long, prefix, name, String::len).unwrap_or_default();
         JoinedTags::Long(long, open)
     }
 
-    /// The length of both tags.
-    fn len(&self) -> usize {
-        self.text().len()
-    }
-
-    fn tags(&self) -> Tags<'_> {
+    /// The end tag, the start tag (`>` or ` />` comes later), and both, the end tag first.
+    fn parts(&self) -> (&str, &str, &str) {
         let (text, open) = match self {
             JoinedTags::Short(text, open) => (text.as_str(), *open),
             JoinedTags::Long(text, open) => (text.as_str(), *open),
         };
-        let (open, close) = text.split_at_checked(open).unwrap_or((text, ""));
+        let (close, start) = text.split_at_checked(open).unwrap_or((text, ""));
+        (close, start, text)
+    }
+
+    fn tags(&self) -> Tags<'_> {
+        let (close, open, _) = self.parts();
         Tags::Joined { open, close }
     }
 
-    fn text(&self) -> &str {
-        match self {
-            JoinedTags::Short(text, _) => text.as_str(),
-            JoinedTags::Long(text, _) => text,
-        }
+    fn len(&self) -> usize {
+        self.parts().2.len()
     }
 }
 
-/// Writes `<q</q>` for the qualified name `q`; the length of `<q`.
-fn write_tags(out: &mut (impl fmt::Write + AsRef<str>), prefix: Prefix, name: &str) -> Result<usize, fmt::Error> {
-    out.write_char('<')?;
-    write_qualified(out, prefix, name)?;
-    let open = out.as_ref().len();
+/// Writes `</q><q` for the qualified name `q`; where `<q` begins, as `len` measures what is written.
+fn write_tags<W: fmt::Write>(
+    out: &mut W,
+    prefix: Prefix,
+    name: &str,
+    len: fn(&W) -> usize,
+) -> Result<usize, fmt::Error> {
     out.write_str("</")?;
     write_qualified(out, prefix, name)?;
     out.write_char('>')?;
+    let open = len(out);
+    out.write_char('<')?;
+    write_qualified(out, prefix, name)?;
     Ok(open)
 }
 
@@ -391,7 +438,9 @@ mod tests {
         let mut writer = XmlWriter::new();
         writer.bindings.push(binding(Prefix::Xsi, XSI_NAMESPACE));
         writer.bindings.push(binding(Prefix::Default, "urn:root"));
-        writer.bindings.push(binding(Prefix::Generated { depth: 2, n: 1 }, "urn:d"));
+        writer
+            .bindings
+            .push(binding(Prefix::Generated { depth: 2, n: 1 }, "urn:d"));
         assert_eq!(writer.lookup_prefix("urn:root"), Some(Prefix::Default));
         assert_eq!(
             writer.lookup_prefix("urn:d"),
@@ -405,26 +454,93 @@ mod tests {
         assert_eq!(writer.lookup_prefix("urn:root"), Some(Prefix::Default));
     }
 
-    fn joined(prefix: Prefix, name: &str) -> (String, String) {
-        match JoinedTags::new(prefix, name).tags() {
-            Tags::Joined { open, close } => (open.to_owned(), close.to_owned()),
-            Tags::Bare(_) => panic!("not joined"),
+    #[test]
+    fn joined_tags_hold_prefix_and_name() {
+        let parts = |prefix, name: &str| {
+            let joined = JoinedTags::new(prefix, name);
+            let (close, open, both) = joined.parts();
+            [close.to_owned(), open.to_owned(), both.to_owned()]
+        };
+        let generated = Prefix::Generated { depth: 12, n: 3 };
+        assert_eq!(
+            parts(generated, "string"),
+            [
+                "</d12p3:string>",
+                "<d12p3:string",
+                "</d12p3:string><d12p3:string"
+            ]
+        );
+        assert_eq!(
+            parts(Prefix::Default, "code"),
+            ["</code>", "<code", "</code><code"]
+        );
+        assert_eq!(
+            parts(Prefix::Xsi, "nil"),
+            ["</i:nil>", "<i:nil", "</i:nil><i:nil"]
+        );
+        let long = "n".repeat(100);
+        let [close, open, _] = parts(Prefix::Generated { depth: 3, n: 1 }, &long);
+        assert_eq!(
+            (close, open),
+            (format!("</d3p1:{long}>"), format!("<d3p1:{long}"))
+        );
+    }
+
+    /// Lists whose items are null, empty, or lists themselves, written with the end and start tags joined.
+    struct Lists {
+        values: Vec<Option<String>>,
+        nested: Vec<Vec<i32>>,
+    }
+
+    impl XmlValue for Lists {
+        fn contract_name() -> std::borrow::Cow<'static, str> {
+            "Lists".into()
+        }
+
+        fn contract_namespace() -> &'static str {
+            "urn:lists"
+        }
+
+        fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+            writer.member("nested", "urn:lists", &self.nested)?;
+            writer.member("values", "urn:lists", &self.values)
+        }
+
+        fn read_xml(
+            _: &mut super::super::XmlReader<'_>,
+            _: super::super::Element,
+        ) -> Result<Self, XmlError> {
+            unreachable!("only written")
         }
     }
 
+    impl DataContract for Lists {
+        const NAME: &'static str = "Lists";
+        const NAMESPACE: &'static str = "urn:lists";
+    }
+
     #[test]
-    fn joined_tags_hold_prefix_and_name() {
-        let tags = |open: &str, close: &str| (open.to_owned(), close.to_owned());
-        let generated = Prefix::Generated { depth: 12, n: 3 };
-        assert_eq!(joined(generated, "string"), tags("<d12p3:string", "</d12p3:string>"));
-        assert_eq!(joined(Prefix::Default, "code"), tags("<code", "</code>"));
-        assert_eq!(joined(Prefix::Xsi, "nil"), tags("<i:nil", "</i:nil>"));
-        let long = "n".repeat(100);
-        let prefix = Prefix::Generated { depth: 3, n: 1 };
-        assert_eq!(
-            joined(prefix, &long),
-            (format!("<d3p1:{long}"), format!("</d3p1:{long}>"))
+    fn list_items_with_and_without_content_close_as_data_contract_serializer_closes_them() {
+        let lists = Lists {
+            values: vec![Some("a".into()), None, Some(String::new()), None],
+            nested: vec![vec![1, 2], Vec::new(), vec![3]],
+        };
+        let arrays = "xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\"";
+        let expected = format!(
+            "<Lists xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"urn:lists\">\
+             <nested {arrays}><d2p1:ArrayOfint><d2p1:int>1</d2p1:int><d2p1:int>2</d2p1:int></d2p1:ArrayOfint>\
+             <d2p1:ArrayOfint /><d2p1:ArrayOfint><d2p1:int>3</d2p1:int></d2p1:ArrayOfint></nested>\
+             <values {arrays}><d2p1:string>a</d2p1:string><d2p1:string i:nil=\"true\" />\
+             <d2p1:string></d2p1:string><d2p1:string i:nil=\"true\" /></values></Lists>"
         );
-        assert_eq!(JoinedTags::new(prefix, &long).len(), 2 * long.len() + 14);
+        assert_eq!(super::super::to_string(&lists).unwrap(), expected);
+        let empty = Lists {
+            values: Vec::new(),
+            nested: vec![Vec::new()],
+        };
+        assert!(super::super::to_string(&empty).unwrap().ends_with(
+            "<nested xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\">\
+             <d2p1:ArrayOfint /></nested><values xmlns:d2p1=\"http://schemas.microsoft.com/2003/10/Serialization/Arrays\" /></Lists>"
+        ));
     }
 }
