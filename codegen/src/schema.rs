@@ -154,11 +154,41 @@ pub enum Literal {
     Bool(bool),
 }
 
+/// As the schema compares with it: strings quoted (`0`, `"1"`, `true`).
+impl std::fmt::Display for Literal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Literal::Int(n) => write!(f, "{n}"),
+            Literal::Str(s) => write!(f, "{s:?}"),
+            Literal::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
 /// A numeric bound as written; integers stay exact.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Bound {
     Int(i64),
     Float(f64),
+}
+
+impl Bound {
+    /// The bound on one scale, to compare two of them.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Bound::Int(n) => n as f64,
+            Bound::Float(x) => x,
+        }
+    }
+}
+
+impl std::fmt::Display for Bound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Bound::Int(n) => write!(f, "{n}"),
+            Bound::Float(x) => write!(f, "{x}"),
+        }
+    }
 }
 
 /// DataContract naming: the contract name (defaults to the type's key) and namespace.

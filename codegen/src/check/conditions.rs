@@ -3,33 +3,26 @@
 
 use super::Checker;
 use crate::diagnostic::suggest;
-use crate::model::{Field, FieldType, Literal, Rule, Scalar};
+use crate::model::{Field, FieldType, Literal, Rule, Scalar, TypeId};
 use crate::schema::{EnumLiteral, Repr, RuleDecl, Spanned, StructDecl, TypeBody};
 
 impl Checker<'_> {
-    /// The rules of a struct and of its bases, all of whose fields the struct carries.
-    pub(super) fn rules(&mut self, body: &StructDecl, fields: &[Field]) -> Vec<Rule> {
+    /// The rules of a struct and of its bases (`bases`, nearest first, as `structure` resolved them), all of whose
+    /// fields the struct carries.
+    pub(super) fn rules(
+        &mut self,
+        body: &StructDecl,
+        bases: &[TypeId],
+        fields: &[Field],
+    ) -> Vec<Rule> {
         let schema = self.schema;
-        let mut decls: Vec<&RuleDecl> = body.rules.iter().collect();
-        let mut base = body.base.as_ref();
-        let mut seen = 0;
-        while let Some(name) = base
-            && seen < schema.types.len()
-        {
-            seen += 1;
-            let Some(TypeBody::Struct(base_body)) = schema
-                .types
-                .iter()
-                .find(|decl| decl.name.value == name.value)
-                .map(|decl| &decl.body)
-            else {
-                break;
-            };
-            decls.extend(&base_body.rules);
-            base = base_body.base.as_ref();
-        }
-        decls
-            .into_iter()
+        let inherited = bases.iter().flat_map(|id| match &schema.types[*id].body {
+            TypeBody::Struct(base) => base.rules.as_slice(),
+            TypeBody::Enum(_) => &[],
+        });
+        body.rules
+            .iter()
+            .chain(inherited)
             .filter_map(|decl| self.rule(decl, fields))
             .collect()
     }

@@ -506,7 +506,7 @@ impl<'a> Checker<'a> {
                 "DataContract XML puts every member in the namespace of the type that declares it: add `xml: { namespace: \"http://schemas.datacontract.org/2004/07/<CLR namespace>\" }`",
             );
         }
-        let rules = self.rules(body, &fields);
+        let rules = self.rules(body, &bases, &fields);
         Some(Struct {
             rules,
             fields,

@@ -14,15 +14,11 @@ impl Decoder<'_> {
         let min = self.bound(m, "min");
         let max = self.bound(m, "max");
         if let (Some(low), Some(high)) = (&min, &max)
-            && as_f64(high.value) < as_f64(low.value)
+            && high.value.as_f64() < low.value.as_f64()
         {
             self.diags.error_with_hint(
                 high.pos,
-                format!(
-                    "`max` {} is less than `min` {}",
-                    show(high.value),
-                    show(low.value)
-                ),
+                format!("`max` {} is less than `min` {}", high.value, low.value),
                 "swap them, or correct the one the document states",
             );
         }
@@ -142,19 +138,5 @@ impl Decoder<'_> {
                 "a code starts with a letter and holds only ASCII letters, digits, `_`, `.` and `-`, e.g. `PARAM_CHECK_LACK_TICKET_ID`",
             );
         }
-    }
-}
-
-fn as_f64(bound: Bound) -> f64 {
-    match bound {
-        Bound::Int(n) => n as f64,
-        Bound::Float(x) => x,
-    }
-}
-
-fn show(bound: Bound) -> String {
-    match bound {
-        Bound::Int(n) => n.to_string(),
-        Bound::Float(x) => x.to_string(),
     }
 }

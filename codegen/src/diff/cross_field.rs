@@ -4,7 +4,7 @@
 use super::context::{At, Comparison, Side};
 use super::matching;
 use super::rules::{self, Facts};
-use crate::model::{Literal, TypeId};
+use crate::model::TypeId;
 use crate::schema::{RuleDecl, TypeBody};
 
 pub(super) fn compare(cmp: &mut Comparison<'_>, old_id: TypeId, new_id: TypeId) {
@@ -91,25 +91,15 @@ fn rules_of<'a>(side: &Side<'a>, id: TypeId) -> &'a [RuleDecl] {
 fn key(rule: &RuleDecl, old_name: impl Fn(&str) -> String) -> (String, String, String) {
     (
         old_name(&rule.when.value),
-        literal_text(&rule.equals.value),
+        rule.equals.value.to_string(),
         old_name(&rule.require.value),
     )
-}
-
-fn literal_text(literal: &Literal) -> String {
-    match literal {
-        Literal::Int(n) => n.to_string(),
-        Literal::Str(text) => format!("{text:?}"),
-        Literal::Bool(b) => b.to_string(),
-    }
 }
 
 /// "`require` required when `when` = value".
 fn describe(rule: &RuleDecl) -> String {
     format!(
         "{} required when {} = {}",
-        rule.require.value,
-        rule.when.value,
-        literal_text(&rule.equals.value)
+        rule.require.value, rule.when.value, rule.equals.value
     )
 }

@@ -401,16 +401,8 @@ fn compare_bounds(
     new: &Field,
     span: &impl Fn(fn(&FieldDecl) -> Option<Pos>) -> Option<Pos>,
 ) {
-    let text = |bound: Option<Bound>| match bound {
-        None => "none".to_owned(),
-        Some(Bound::Int(n)) => n.to_string(),
-        Some(Bound::Float(x)) => x.to_string(),
-    };
-    let value = |bound: Option<Bound>, none: f64| match bound {
-        None => none,
-        Some(Bound::Int(n)) => n as f64,
-        Some(Bound::Float(x)) => x,
-    };
+    let text = |bound: Option<Bound>| bound.map_or_else(|| "none".to_owned(), |b| b.to_string());
+    let value = |bound: Option<Bound>, none: f64| bound.map_or(none, Bound::as_f64);
     if old.min != new.min {
         let raised = value(new.min, f64::NEG_INFINITY) > value(old.min, f64::NEG_INFINITY);
         let rule = if raised {

@@ -3,7 +3,7 @@
 use super::Direction;
 use super::context::{At, Comparison};
 use super::rules::{self, Facts};
-use crate::model::{Literal, Operation, Outcome};
+use crate::model::{Operation, Outcome};
 use crate::schema::OperationDecl;
 
 /// Reports an outcome added, removed, reading another field or value, or reporting from other fields.
@@ -58,12 +58,7 @@ pub(super) fn compare(
 
 /// `errcode = 0`.
 fn reading(outcome: &Outcome) -> String {
-    let success = match &outcome.success {
-        Literal::Int(n) => n.to_string(),
-        Literal::Str(text) => format!("{text:?}"),
-        Literal::Bool(flag) => flag.to_string(),
-    };
-    format!("{} = {success}", outcome.field)
+    format!("{} = {}", outcome.field, outcome.success)
 }
 
 /// `code result_code, message result_msg`.

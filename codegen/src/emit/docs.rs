@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Bound, Encryption, Field, Literal, Outcome, Rule, TextFormat};
+use crate::model::{Encryption, Field, Outcome, Rule, TextFormat};
 
 /// `#[doc]` attributes for paragraphs, skipping empty ones and separating the rest with a blank line.
 pub fn doc_attrs<I, S>(paragraphs: I) -> TokenStream
@@ -66,14 +66,10 @@ pub fn field_facts(field: &Field) -> String {
         (Some(min), None) if min > 0 => facts.push(format!("At least {min} UTF-16 code units.")),
         _ => {}
     }
-    let show = |bound: Bound| match bound {
-        Bound::Int(n) => n.to_string(),
-        Bound::Float(x) => x.to_string(),
-    };
     match (field.min, field.max) {
-        (Some(min), Some(max)) => facts.push(format!("From {} to {}.", show(min), show(max))),
-        (Some(min), None) => facts.push(format!("At least {}.", show(min))),
-        (None, Some(max)) => facts.push(format!("At most {}.", show(max))),
+        (Some(min), Some(max)) => facts.push(format!("From {min} to {max}.")),
+        (Some(min), None) => facts.push(format!("At least {min}.")),
+        (None, Some(max)) => facts.push(format!("At most {max}.")),
         (None, None) => {}
     }
     if let Some(pattern) = &field.pattern {
@@ -103,16 +99,12 @@ pub fn rule_paragraphs(rules: &[Rule]) -> Vec<String> {
     rules
         .iter()
         .map(|rule| {
-            let equals = match &rule.equals {
-                Literal::Int(n) => n.to_string(),
-                Literal::Str(s) => format!("{s:?}"),
-                Literal::Bool(b) => b.to_string(),
-            };
             let mut text = format!(
-                "Rule `{}`: `{}` is required when `{}` is {equals} ({}).",
+                "Rule `{}`: `{}` is required when `{}` is {} ({}).",
                 rule.code,
                 rule.require.bare(),
                 rule.when.bare(),
+                rule.equals,
                 rule.message
             );
             if let Some(note) = note(rule.note.as_deref()) {
@@ -126,11 +118,7 @@ pub fn rule_paragraphs(rules: &[Rule]) -> Vec<String> {
 
 /// How the operation's response tells success from the provider's failure, then the schema's note on the reading.
 pub fn outcome_paragraphs(outcome: &Outcome) -> Vec<String> {
-    let success = match &outcome.success {
-        Literal::Int(n) => n.to_string(),
-        Literal::Str(s) => format!("{s:?}"),
-        Literal::Bool(b) => b.to_string(),
-    };
+    let success = &outcome.success;
     let carried = match (&outcome.code, &outcome.message) {
         (Some(code), Some(message)) => {
             format!(" with the code in `{code}` and the message in `{message}`")

@@ -235,7 +235,7 @@ impl<'a> Page<'a> {
             error: op.error.map(|id| self.link(id)),
             outcome: op.outcome.as_ref().map(|outcome| OutcomeView {
                 field: &outcome.field,
-                success: literal(&outcome.success),
+                success: outcome.success.to_string(),
                 code: outcome.code.as_deref(),
                 message: outcome.message.as_deref(),
                 note: outcome.note.as_deref(),
@@ -382,18 +382,9 @@ fn rule_view<'a>(body: &'a Struct, rule: &'a Rule) -> RuleView<'a> {
         code: &rule.code,
         message: &rule.message,
         when: wire(&rule.when),
-        equals: literal(&rule.equals),
+        equals: rule.equals.to_string(),
         require: wire(&rule.require),
         note: rule.note.as_deref(),
-    }
-}
-
-/// A literal as the schema compares with it: strings quoted.
-fn literal(literal: &Literal) -> String {
-    match literal {
-        Literal::Int(n) => n.to_string(),
-        Literal::Str(s) => format!("{s:?}"),
-        Literal::Bool(b) => b.to_string(),
     }
 }
 
@@ -412,14 +403,10 @@ fn limits(field: &Field) -> Vec<String> {
         (None, Some(max)) => limits.push(format!("at most {max} {}", unit(max))),
         (None, None) => {}
     }
-    let show = |bound: Bound| match bound {
-        Bound::Int(n) => n.to_string(),
-        Bound::Float(x) => x.to_string(),
-    };
     match (field.min, field.max) {
-        (Some(min), Some(max)) => limits.push(format!("from {} to {}", show(min), show(max))),
-        (Some(min), None) => limits.push(format!("min {}", show(min))),
-        (None, Some(max)) => limits.push(format!("max {}", show(max))),
+        (Some(min), Some(max)) => limits.push(format!("from {min} to {max}")),
+        (Some(min), None) => limits.push(format!("min {min}")),
+        (None, Some(max)) => limits.push(format!("max {max}")),
         (None, None) => {}
     }
     if let Some(pattern) = &field.pattern {
