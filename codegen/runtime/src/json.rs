@@ -24,8 +24,9 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
     }
 }
 
-/// Parses with the path tracked, to locate a failure.
+/// Parses with the path tracked, to locate a failure. Kept out of line, as [`write_with`].
 #[cold]
+#[inline(never)]
 fn from_str_located<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer)
@@ -52,7 +53,7 @@ pub fn to_string<T: Serialize>(value: &T, protocol: Protocol) -> Result<String, 
         Protocol::WebApi => {
             let text = serde_json::to_string(value)?;
             if has_json_net_escape(&text) {
-                write_with(value, JsonNet)
+                write_json_net(value)
             } else {
                 Ok(text)
             }
@@ -61,6 +62,14 @@ pub fn to_string<T: Serialize>(value: &T, protocol: Protocol) -> Result<String, 
     }
 }
 
+/// The rare Web API output that holds a character Json.NET escapes, written again.
+#[cold]
+fn write_json_net<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    write_with(value, JsonNet)
+}
+
+/// Kept out of line: inlined into [`to_string`], its serializer made the common Web API path slower.
+#[inline(never)]
 fn write_with<T: Serialize, F: Formatter>(
     value: &T,
     formatter: F,
