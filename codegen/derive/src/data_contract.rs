@@ -266,19 +266,19 @@ fn check_duplicates(members: &[Member], errors: &mut Errors) {
     }
 }
 
-/// DataContractSerializer's order (section A3): the members of the furthest base type first, then each level
-/// down; within a level, by `Order` (members without one first), then by the ordinal (UTF-16 code unit) order of
-/// their names.
+/// DataContractSerializer's order, from the one place that holds it.
 fn data_member_order(a: &Member, b: &Member) -> std::cmp::Ordering {
-    b.inherited
-        .cmp(&a.inherited)
-        .then_with(|| {
-            a.order
-                .map(i64::from)
-                .unwrap_or(-1)
-                .cmp(&b.order.map(i64::from).unwrap_or(-1))
-        })
-        .then_with(|| a.name.encode_utf16().cmp(b.name.encode_utf16()))
+    codegen_contract::member_order(a.key(), b.key())
+}
+
+impl Member {
+    fn key(&self) -> codegen_contract::MemberKey<'_> {
+        codegen_contract::MemberKey {
+            inherited: self.inherited,
+            order: self.order,
+            name: &self.name,
+        }
+    }
 }
 
 /// An XML NCName in the ASCII range, or any name with non-ASCII letters (which .NET encodes on its own terms).

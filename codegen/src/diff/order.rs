@@ -8,17 +8,20 @@ pub(super) fn json<'f>(fields: &[&'f Field]) -> Vec<&'f Field> {
     fields.to_vec()
 }
 
-/// The order DataContractSerializer writes members in, as `codegen_derive`'s DataContract does: the furthest base's
-/// members first, then each level's by the ordinal (UTF-16) order of their names. The schema language has no
-/// explicit `Order`, so this is all there is to it.
+/// The order DataContractSerializer writes members in, by the rule `codegen_derive`'s DataContract applies. The
+/// schema language has no explicit `Order`.
 pub(super) fn data_contract<'f>(fields: &[&'f Field]) -> Vec<&'f Field> {
     let mut ordered = fields.to_vec();
-    ordered.sort_by(|a, b| {
-        b.inherited
-            .cmp(&a.inherited)
-            .then_with(|| a.wire_name.encode_utf16().cmp(b.wire_name.encode_utf16()))
-    });
+    ordered.sort_by(|a, b| codegen_contract::member_order(member_key(a), member_key(b)));
     ordered
+}
+
+fn member_key(field: &Field) -> codegen_contract::MemberKey<'_> {
+    codegen_contract::MemberKey {
+        inherited: field.inherited,
+        order: None,
+        name: &field.wire_name,
+    }
 }
 
 /// How members present on both sides moved relative to each other in the order `order` gives a struct's fields
