@@ -13,7 +13,6 @@
 mod contenders;
 mod interleave;
 
-use contenders::{Direction, Format};
 use interleave::{fastest_quarter, interleave, per_operation, setting};
 
 fn main() {
@@ -59,14 +58,8 @@ fn main() {
             println!(
                 "{:<30} {:<6} {:<9} {:>11} {:>11} {:>7.3} {:>8}  {}",
                 contest.payload,
-                match contest.format {
-                    Format::Xml => "xml",
-                    Format::Json => "json",
-                },
-                match contest.direction {
-                    Direction::Write => "write",
-                    Direction::Read => "read",
-                },
+                contest.format_label(),
+                contest.direction_label(),
                 per_operation(ours, batch),
                 per_operation(theirs, batch),
                 ratio,

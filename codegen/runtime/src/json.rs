@@ -47,7 +47,7 @@ fn from_str_located<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
 /// string fragment, and a `Vec<u8>` written through a formatter must have its UTF-8 checked again to become a
 /// `String`. Here only the output is scanned, once and quickly; the rare output that holds one of the three
 /// characters is written again with [`JsonNet`].
-#[inline]
+#[inline(always)]
 pub fn to_string<T: Serialize>(value: &T, protocol: Protocol) -> Result<String, serde_json::Error> {
     match protocol {
         Protocol::WebApi => {
@@ -84,7 +84,7 @@ fn write_with<T: Serialize, F: Formatter>(
 /// Nearly every output has neither lead byte, which blocks with no early exit inside them find out in vector
 /// compares (a last short block is read again as the last sixteen bytes, overlapping the one before); only then is
 /// the text looked at closely.
-#[inline]
+#[inline(always)]
 fn has_json_net_escape(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut blocks = bytes.chunks_exact(64);

@@ -42,15 +42,28 @@ pub struct Contest {
 impl Contest {
     /// `xml_write/TicketRefundRequest`.
     pub fn name(&self) -> String {
-        let format = match self.format {
+        format!(
+            "{}_{}/{}",
+            self.format_label(),
+            self.direction_label(),
+            self.payload
+        )
+    }
+
+    /// `xml` or `json`.
+    pub fn format_label(&self) -> &'static str {
+        match self.format {
             Format::Xml => "xml",
             Format::Json => "json",
-        };
-        let direction = match self.direction {
+        }
+    }
+
+    /// `write` or `read`.
+    pub fn direction_label(&self) -> &'static str {
+        match self.direction {
             Direction::Write => "write",
             Direction::Read => "read",
-        };
-        format!("{format}_{direction}/{}", self.payload)
+        }
     }
 
     /// The name of the off-the-shelf contender.
