@@ -30,7 +30,7 @@ fn validation_reports_the_documented_limit() {
         .build();
     let rejection = request.validate().unwrap_err();
     let found: Vec<(&str, &str)> = rejection
-        .errors
+        .errors()
         .iter()
         .map(|problem| (problem.path.as_str(), problem.code))
         .collect();

@@ -10,7 +10,7 @@ use codegen_runtime::{Model, ProviderInfo, Validate, json};
 fn broken_rules<T: Validate>(value: &T) -> Vec<&'static str> {
     match value.validate() {
         Ok(()) => Vec::new(),
-        Err(rejection) => rejection.errors.iter().map(|problem| problem.code).collect(),
+        Err(rejection) => rejection.errors().iter().map(|problem| problem.code).collect(),
     }
 }
 

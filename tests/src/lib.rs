@@ -221,12 +221,12 @@ impl ModelVisitor for Convert<'_> {
 }
 
 fn rejection(code: &'static str, message: String) -> Rejection {
-    Rejection {
-        stage: Stage::Parse,
-        errors: vec![Problem {
+    Rejection::new(
+        Stage::Parse,
+        vec![Problem {
             path: "$".to_owned(),
             code,
             message,
         }],
-    }
+    )
 }

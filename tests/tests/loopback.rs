@@ -374,7 +374,7 @@ async fn web_api_refusals_and_unreachable_servers() {
     invalid.refund_external_number = "x".repeat(129);
     match transport.call::<speedpower::AddRefund>(&invalid).await {
         Err(CallError::Invalid(rejection)) => {
-            assert_eq!(rejection.errors[0].path, "$.RefundExternalNumber");
+            assert_eq!(rejection.errors()[0].path, "$.RefundExternalNumber");
         }
         other => panic!("expected a validation failure, got {other:?}"),
     }
@@ -509,14 +509,14 @@ where
             )),
             Err(CallError::Decode(rejection))
                 if rejection
-                    .errors
+                    .errors()
                     .iter()
                     .any(|p| p.code == "invalid_signature") =>
             {
                 reply(&platform_error(25, "Invalid Signature", None))
             }
             Err(CallError::Decode(rejection))
-                if rejection.errors.iter().any(|p| p.path == "$.timestamp") =>
+                if rejection.errors().iter().any(|p| p.path == "$.timestamp") =>
             {
                 reply(&platform_error(31, "Invalid Timestamp", None))
             }

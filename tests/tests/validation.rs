@@ -1,7 +1,7 @@
 //! Validation of the generated types: each rule the five documents state, passing and failing, on the real types;
 //! the runner's `validate` stage; builders; and `Debug` output that keeps sensitive values out of logs.
 
-use codegen_runtime::{Rejection, Stage, Validate, json};
+use codegen_runtime::{Stage, Validate, json};
 use conformance::samples::refund_callback;
 use refund_apis::{alitrip_btrip, ctt, digitalscience, speedpower, taobao_bus};
 
@@ -9,8 +9,9 @@ use refund_apis::{alitrip_btrip, ctt, digitalscience, speedpower, taobao_bus};
 fn problems<T: Validate>(value: &T) -> Vec<(String, &'static str)> {
     match value.validate() {
         Ok(()) => Vec::new(),
-        Err(Rejection { stage, errors }) => {
-            assert_eq!(stage, Stage::Validate);
+        Err(rejection) => {
+            assert_eq!(rejection.stage(), Stage::Validate);
+            let errors = rejection.into_errors();
             errors.into_iter().map(|p| (p.path, p.code)).collect()
         }
     }
@@ -112,8 +113,8 @@ fn taobao_bus_refund_by_ticket_requires_the_ticket_id_with_the_providers_code() 
         serde_json::json!({ "agent_return_ticket_type": 0, "agent_ticket_id": " " }),
     ] {
         let rejection = confirm(missing).validate().unwrap_err();
-        assert_eq!(rejection.errors.len(), 1);
-        let problem = &rejection.errors[0];
+        assert_eq!(rejection.errors().len(), 1);
+        let problem = &rejection.errors()[0];
         assert_eq!(problem.path, "$.agent_ticket_id");
         assert_eq!(problem.code, "PARAM_CHECK_LACK_TICKET_ID");
         assert_eq!(problem.message, "按票退款缺少票号");
@@ -258,7 +259,7 @@ fn validation_messages_never_quote_the_value() {
         "secret-birthday".into();
     let broken: alitrip_btrip::RefundCallBackParam = parse(&broken.to_string());
     let rejection = broken.validate().unwrap_err();
-    assert_eq!(rejection.errors.len(), 1);
+    assert_eq!(rejection.errors().len(), 1);
     assert!(
         !rejection.to_string().contains("secret-birthday"),
         "{rejection}"
@@ -272,13 +273,13 @@ fn parse_errors_never_quote_the_value_either() {
         serde_json::json!(432524100011191212u64);
     let rejected =
         json::from_str::<alitrip_btrip::RefundCallBackParam>(&payload.to_string()).unwrap_err();
-    assert_eq!(rejected.stage, Stage::Parse);
+    assert_eq!(rejected.stage(), Stage::Parse);
     assert_eq!(
-        rejected.errors[0].path,
+        rejected.errors()[0].path,
         "$.refund_train_details[0].refund_ticket_details[0].passenger_info.passenger_id_no"
     );
     assert_eq!(
-        rejected.errors[0].message,
+        rejected.errors()[0].message,
         "invalid type: integer, expected a string"
     );
 }

@@ -127,8 +127,8 @@ fn a_member_in_the_wrong_namespace_is_not_the_member() {
         r#"<OrderOfstring xmlns="{ORDERS}"><channel>Web</channel><Alpha>1</Alpha><first_by_order>true</first_by_order><id xmlns="http://schemas.datacontract.org/2004/07/Shop.Root">A</id><lines/></OrderOfstring>"#
     );
     let rejected = xml::from_str::<Order>(&document).unwrap_err();
-    assert_eq!(rejected.errors[0].code, "missing_field");
-    assert_eq!(rejected.errors[0].path, "$.channel");
+    assert_eq!(rejected.errors()[0].code, "missing_field");
+    assert_eq!(rejected.errors()[0].path, "$.channel");
 }
 
 #[test]
@@ -144,8 +144,8 @@ fn an_enum_value_without_a_member_name_cannot_be_written() {
 fn numbers_are_not_enum_members_in_xml() {
     let document = xml::to_string(&order()).unwrap().replace(">Web<", ">1<");
     let rejected = xml::from_str::<Order>(&document).unwrap_err();
-    assert_eq!(rejected.errors[0].code, "unknown_variant");
-    assert_eq!(rejected.errors[0].path, "$.channel");
+    assert_eq!(rejected.errors()[0].code, "unknown_variant");
+    assert_eq!(rejected.errors()[0].path, "$.channel");
 }
 
 #[test]
@@ -154,8 +154,8 @@ fn errors_name_the_element_path() {
         .unwrap()
         .replace("<d2p1:quantity>0<", "<d2p1:quantity>zero<");
     let rejected = xml::from_str::<Order>(&document).unwrap_err();
-    assert_eq!(rejected.errors[0].path, "$.lines[1].quantity");
-    assert_eq!(rejected.errors[0].code, "invalid_value");
+    assert_eq!(rejected.errors()[0].path, "$.lines[1].quantity");
+    assert_eq!(rejected.errors()[0].code, "invalid_value");
 }
 
 #[test]

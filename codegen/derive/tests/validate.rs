@@ -10,9 +10,9 @@ fn problems<T: codegen_runtime::Validate>(value: &T) -> Vec<(String, &'static st
     match value.validate() {
         Ok(()) => Vec::new(),
         Err(rejection) => {
-            assert_eq!(rejection.stage, Stage::Validate);
+            assert_eq!(rejection.stage(), Stage::Validate);
             rejection
-                .errors
+                .into_errors()
                 .into_iter()
                 .map(|problem| (problem.path, problem.code))
                 .collect()
@@ -21,7 +21,7 @@ fn problems<T: codegen_runtime::Validate>(value: &T) -> Vec<(String, &'static st
 }
 
 fn only_problem<T: codegen_runtime::Validate>(value: &T) -> Problem {
-    let mut errors = value.validate().unwrap_err().errors;
+    let mut errors = value.validate().unwrap_err().into_errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     errors.remove(0)
 }
@@ -138,7 +138,7 @@ fn validate_into_reports_under_a_parent_path() {
     let parent = root.field("param");
     ticket("").validate_into(&parent, &mut report);
     let rejection = report.into_result().unwrap_err();
-    assert_eq!(rejection.errors[0].path, "$.param.seat_no");
+    assert_eq!(rejection.errors()[0].path, "$.param.seat_no");
 }
 
 #[derive(Validate)]
@@ -231,7 +231,7 @@ fn required_means_present_and_not_blank_or_empty() {
     };
     let rejection = value.validate().unwrap_err();
     let found: Vec<_> = rejection
-        .errors
+        .errors()
         .iter()
         .map(|p| (p.path.as_str(), p.code, p.message.as_str()))
         .collect();
@@ -303,7 +303,7 @@ fn ranges_report_the_bound_crossed() {
     };
     let rejection = value.validate().unwrap_err();
     let found: Vec<_> = rejection
-        .errors
+        .errors()
         .iter()
         .map(|p| (p.path.as_str(), p.code, p.message.as_str()))
         .collect();
@@ -365,7 +365,7 @@ fn formats_accept_their_form_and_leave_empty_text_to_required() {
     };
     let rejection = value.validate().unwrap_err();
     let messages: Vec<_> = rejection
-        .errors
+        .errors()
         .iter()
         .map(|p| (p.path.as_str(), p.code, p.message.as_str()))
         .collect();
@@ -612,7 +612,7 @@ fn messages_never_quote_the_value() {
     let mut value = lengths("secret-text-too-long");
     value.remark = Some("another-secret".repeat(3));
     let rejection = value.validate().unwrap_err();
-    for problem in rejection.errors {
+    for problem in rejection.errors() {
         assert!(!problem.message.contains("secret"), "{problem:?}");
     }
 }

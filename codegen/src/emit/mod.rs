@@ -284,7 +284,7 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
         fn broken_rules<T: Validate>(value: &T) -> Vec<&'static str> {
             match value.validate() {
                 Ok(()) => Vec::new(),
-                Err(rejection) => rejection.errors.iter().map(|problem| problem.code).collect(),
+                Err(rejection) => rejection.errors().iter().map(|problem| problem.code).collect(),
             }
         }
 

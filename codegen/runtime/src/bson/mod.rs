@@ -193,14 +193,14 @@ fn serde_wording(code: &'static str, error: serde::de::value::Error) -> BsonErro
 }
 
 fn rejection(path: String, error: BsonError) -> Rejection {
-    Rejection {
-        stage: Stage::Parse,
-        errors: vec![Problem {
+    Rejection::new(
+        Stage::Parse,
+        vec![Problem {
             path,
             code: error.code,
             message: crate::problem::without_value(&error.message),
         }],
-    }
+    )
 }
 
 /// The JSON-path form the JSON reader reports: `$`, `.key` per member, `[i]` per array item. A malformed key

@@ -89,9 +89,9 @@ fn sample(n: u32) -> Option<String> {
 
 fn rejected<T: DeserializeOwned + Debug>(bytes: &[u8]) -> Problem {
     let rejection = from_slice::<T>(bytes).expect_err("the bytes should be rejected");
-    assert_eq!(rejection.stage, Stage::Parse);
-    assert_eq!(rejection.errors.len(), 1);
-    rejection.errors.into_iter().next().unwrap()
+    assert_eq!(rejection.stage(), Stage::Parse);
+    assert_eq!(rejection.errors().len(), 1);
+    rejection.into_errors().into_iter().next().unwrap()
 }
 
 fn located<T: DeserializeOwned + Debug>(bytes: &[u8]) -> (String, &'static str) {
@@ -873,7 +873,7 @@ fn hostile_bytes_never_panic() {
             from_slice::<serde_json::Value>(bytes).map(drop),
         ] {
             if let Err(rejection) = result {
-                let problem = &rejection.errors[0];
+                let problem = &rejection.errors()[0];
                 assert!(problem.path.starts_with('$'), "{problem:?}");
                 assert!(
                     !problem.code.is_empty() && !problem.message.is_empty(),

@@ -73,14 +73,14 @@ impl Outcome {
     /// type holding it (an enum, an `Option`, a lenient TOP string).
     pub fn judge<R: Serialize>(&self, response: &R) -> Result<(), CallError> {
         let members = serde_json::to_value(response).map_err(|error| {
-            CallError::Decode(Rejection {
-                stage: Stage::Parse,
-                errors: vec![Problem {
+            CallError::Decode(Rejection::new(
+                Stage::Parse,
+                vec![Problem {
                     path: "$".to_owned(),
                     code: "invalid_value",
                     message: format!("the response cannot be read for its outcome: {error}"),
                 }],
-            })
+            ))
         })?;
         let member = |name: &str| members.get(name).and_then(wire_value);
         let decided = member(self.field);

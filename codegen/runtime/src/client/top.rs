@@ -159,14 +159,14 @@ fn top_method<O: Operation>() -> Result<&'static str, CallError> {
 }
 
 fn decode_error(code: &'static str, message: String) -> CallError {
-    CallError::Decode(Rejection {
-        stage: Stage::Parse,
-        errors: vec![Problem {
+    CallError::Decode(Rejection::new(
+        Stage::Parse,
+        vec![Problem {
             path: "$".to_owned(),
             code,
             message,
         }],
-    })
+    ))
 }
 
 #[cfg(test)]

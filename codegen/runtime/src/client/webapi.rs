@@ -233,14 +233,14 @@ fn format_of(media_type: &str) -> Option<Format> {
 }
 
 fn unreadable(code: &'static str, message: &str) -> Rejection {
-    Rejection {
-        stage: Stage::Parse,
-        errors: vec![Problem {
+    Rejection::new(
+        Stage::Parse,
+        vec![Problem {
             path: "$".to_owned(),
             code,
             message: message.to_owned(),
         }],
-    }
+    )
 }
 
 #[cfg(test)]

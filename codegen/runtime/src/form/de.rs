@@ -25,10 +25,7 @@ static EMPTY: Node = Node {
 /// `form_limit` (more than 1000 pairs, a key deeper than 32 segments, or a list index of 1000 or more), or
 /// serde's `missing_field`, `invalid_type`, `invalid_value`, `invalid_length`, `unknown_variant`.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
-    let rejection = |problem| Rejection {
-        stage: Stage::Parse,
-        errors: vec![problem],
-    };
+    let rejection = |problem| Rejection::new(Stage::Parse, vec![problem]);
     let tree = keys::parse(text).map_err(rejection)?;
     T::deserialize(Input::Node(&tree)).map_err(|error| rejection(error.into_problem()))
 }

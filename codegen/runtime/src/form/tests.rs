@@ -193,9 +193,9 @@ fn read<T: DeserializeOwned>(text: &str) -> T {
 
 fn problem<T: DeserializeOwned + Debug>(text: &str) -> Problem {
     let rejection = from_str::<T>(text).expect_err(text);
-    assert_eq!(rejection.stage, Stage::Parse);
-    assert_eq!(rejection.errors.len(), 1);
-    rejection.errors.into_iter().next().unwrap()
+    assert_eq!(rejection.stage(), Stage::Parse);
+    assert_eq!(rejection.errors().len(), 1);
+    rejection.into_errors().into_iter().next().unwrap()
 }
 
 fn located<T: DeserializeOwned + Debug>(text: &str) -> (String, &'static str) {
@@ -988,7 +988,7 @@ fn random_bodies_never_panic_and_fail_with_known_codes() {
         ] {
             if let Err(rejection) = result {
                 failures += 1;
-                let problem = &rejection.errors[0];
+                let problem = &rejection.errors()[0];
                 assert!(CODES.contains(&problem.code), "{text:?}: {problem:?}");
                 assert!(problem.path.starts_with('$'), "{text:?}: {problem:?}");
             }

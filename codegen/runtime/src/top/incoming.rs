@@ -115,10 +115,7 @@ pub fn verify_request(
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Rejection {
-            stage: Stage::Parse,
-            errors: problems,
-        })
+        Err(Rejection::new(Stage::Parse, problems))
     }
 }
 
@@ -339,7 +336,7 @@ mod tests {
     fn codes(result: Result<(), Rejection>) -> Vec<(String, &'static str)> {
         result
             .expect_err("refused")
-            .errors
+            .into_errors()
             .into_iter()
             .map(|problem| (problem.path, problem.code))
             .collect()
@@ -415,7 +412,7 @@ mod tests {
             ]
         };
         let located = |result: Result<Request, Rejection>| {
-            let problem = result.expect_err("refused").errors.remove(0);
+            let problem = result.expect_err("refused").into_errors().remove(0);
             (problem.path, problem.code)
         };
         assert_eq!(

@@ -185,16 +185,16 @@ fn wrapped(root: Root, expected: &str) -> Result<(Option<String>, Value), Reject
             let (name, envelope) = entries.swap_remove(position);
             Ok((Some(name), envelope))
         }
-        None => Err(Rejection {
-            stage: Stage::Parse,
-            errors: vec![Problem {
+        None => Err(Rejection::new(
+            Stage::Parse,
+            vec![Problem {
                 path: "$".to_owned(),
                 code: "missing_envelope",
                 message: format!(
                     "no `{expected}` or `{ERROR_RESPONSE}` object at the root of the response"
                 ),
             }],
-        }),
+        )),
     }
 }
 
@@ -254,12 +254,12 @@ pub(super) fn data_rejection(path: String, message: String) -> Rejection {
         .iter()
         .find(|(prefix, _)| message.starts_with(prefix))
         .map_or("invalid_value", |&(_, code)| code);
-    Rejection {
-        stage: Stage::Parse,
-        errors: vec![Problem {
+    Rejection::new(
+        Stage::Parse,
+        vec![Problem {
             path,
             code,
             message,
         }],
-    }
+    )
 }

@@ -537,8 +537,8 @@ fn malformed_bodies_are_rejected_with_a_location() {
     let rejected =
         |body: &str, format: ResponseFormat| match decode::<ReturnTicketConfirm>(body, format) {
             Err(TopFailure::Rejected(rejection)) => {
-                assert_eq!(rejection.stage, crate::Stage::Parse);
-                let problem = rejection.errors.into_iter().next().unwrap();
+                assert_eq!(rejection.stage(), crate::Stage::Parse);
+                let problem = rejection.into_errors().into_iter().next().unwrap();
                 (problem.path, problem.code)
             }
             other => panic!("{body:?} gave {other:?}"),
@@ -605,8 +605,8 @@ fn missing_required_members_are_located() {
     let Err(TopFailure::Rejected(rejection)) = missing else {
         panic!("{missing:?}");
     };
-    assert_eq!(rejection.errors[0].path, "$.data");
-    assert_eq!(rejection.errors[0].code, "missing_field");
+    assert_eq!(rejection.errors()[0].path, "$.data");
+    assert_eq!(rejection.errors()[0].code, "missing_field");
     let decoded = decode_response::<Strict>(
         "<x_response><data><order_id>42</order_id></data></x_response>",
         ResponseFormat::Xml,

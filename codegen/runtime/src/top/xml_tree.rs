@@ -207,14 +207,14 @@ fn is_white_space(text: &str) -> bool {
 }
 
 fn rejection(path: String, code: &'static str, message: String) -> Rejection {
-    Rejection {
-        stage: Stage::Parse,
-        errors: vec![Problem {
+    Rejection::new(
+        Stage::Parse,
+        vec![Problem {
             path,
             code,
             message,
         }],
-    }
+    )
 }
 
 #[cfg(test)]
@@ -228,7 +228,7 @@ mod tests {
 
     fn problem(text: &str) -> (String, &'static str) {
         let rejection = read(text).expect_err(text);
-        let problem = &rejection.errors[0];
+        let problem = &rejection.errors()[0];
         (problem.path.clone(), problem.code)
     }
 

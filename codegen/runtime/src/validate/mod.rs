@@ -164,15 +164,15 @@ mod tests {
             Fen::new("18446744073709551616"),
         ];
         let rejection = amounts.validate().unwrap_err();
-        assert_eq!(rejection.stage, Stage::Validate);
+        assert_eq!(rejection.stage(), Stage::Validate);
         let found: Vec<_> = rejection
-            .errors
+            .errors()
             .iter()
             .map(|problem| (problem.path.as_str(), problem.code))
             .collect();
         assert_eq!(found, [("$[1]", "fen"), ("$[2]", "fen")]);
-        assert!(rejection.errors[0].message.contains("only the digits"));
-        assert!(rejection.errors[1].message.contains("too large"));
-        assert!(!rejection.errors[0].message.contains("10.0"));
+        assert!(rejection.errors()[0].message.contains("only the digits"));
+        assert!(rejection.errors()[1].message.contains("too large"));
+        assert!(!rejection.errors()[0].message.contains("10.0"));
     }
 }

@@ -44,10 +44,7 @@ impl Report {
         if self.problems.is_empty() {
             Ok(())
         } else {
-            Err(Rejection {
-                stage: Stage::Validate,
-                errors: self.problems,
-            })
+            Err(Rejection::new(Stage::Validate, self.problems))
         }
     }
 }
@@ -72,9 +69,9 @@ mod tests {
         report.push(&root.index(0), "max_len", format_args!("at most {}", 3));
         assert_eq!(report.problems().len(), 2);
         let rejection = report.into_result().unwrap_err();
-        assert_eq!(rejection.stage, Stage::Validate);
-        assert_eq!(rejection.errors[0].path, "$.b");
-        assert_eq!(rejection.errors[1].path, "$[0]");
-        assert_eq!(rejection.errors[1].message, "at most 3");
+        assert_eq!(rejection.stage(), Stage::Validate);
+        assert_eq!(rejection.errors()[0].path, "$.b");
+        assert_eq!(rejection.errors()[1].path, "$[0]");
+        assert_eq!(rejection.errors()[1].message, "at most 3");
     }
 }

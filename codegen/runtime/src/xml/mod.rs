@@ -124,14 +124,14 @@ impl XmlError {
 
     /// The error as the conformance runner and the other formats report it.
     pub fn into_rejection(self) -> Rejection {
-        Rejection {
-            stage: Stage::Parse,
-            errors: vec![Problem {
+        Rejection::new(
+            Stage::Parse,
+            vec![Problem {
                 path: self.path,
                 code: self.code,
                 message: self.message,
             }],
-        }
+        )
     }
 }
 

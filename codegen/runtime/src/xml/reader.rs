@@ -692,7 +692,7 @@ mod tests {
 
     fn refusal_with(document: &str, limits: Limits) -> (String, &'static str) {
         let rejection = from_str_with::<Pair>(document, limits).expect_err(document);
-        let problem = &rejection.errors[0];
+        let problem = &rejection.errors()[0];
         (problem.path.clone(), problem.code)
     }
 

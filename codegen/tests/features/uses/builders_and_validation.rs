@@ -28,7 +28,7 @@ fn validation_reports_every_broken_rule_with_its_path_and_code() {
         .build();
     let rejection = tree.validate().unwrap_err();
     let found: Vec<(&str, &str)> = rejection
-        .errors
+        .errors()
         .iter()
         .map(|problem| (problem.path.as_str(), problem.code))
         .collect();
