@@ -50,7 +50,7 @@ impl Rejection {
         self.0.stage
     }
 
-    /// Every problem, at least one.
+    /// The problems, in the order they were found.
     pub fn errors(&self) -> &[Problem] {
         &self.0.errors
     }
@@ -113,7 +113,29 @@ pub(crate) fn without_value(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::without_value;
+    use super::*;
+
+    /// What keeps a good parse's value from being moved between `Result`s (see [`Rejection`]).
+    #[test]
+    fn a_rejection_is_one_pointer_wide_and_reads_as_its_two_fields() {
+        assert_eq!(size_of::<Rejection>(), size_of::<usize>());
+        let rejection = Rejection::new(
+            Stage::Validate,
+            vec![Problem {
+                path: "$.a".to_owned(),
+                code: "required",
+                message: "is required".to_owned(),
+            }],
+        );
+        assert_eq!(
+            serde_json::to_string(&rejection).unwrap(),
+            r#"{"stage":"validate","errors":[{"path":"$.a","code":"required","message":"is required"}]}"#
+        );
+        assert_eq!(
+            format!("{rejection:?}"),
+            r#"Rejection { stage: Validate, errors: [Problem { path: "$.a", code: "required", message: "is required" }] }"#
+        );
+    }
 
     #[test]
     fn values_are_taken_out_of_serde_messages_and_kinds_stay() {
