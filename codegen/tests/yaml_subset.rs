@@ -217,19 +217,6 @@ fn what_lies_outside_the_subset_is_left_to_serde_saphyr() {
     }
 }
 
-/// A small deterministic generator, so a failure reproduces exactly.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize % n.max(1)
-    }
-}
-
 /// What the damage inserts: YAML's indicators, escapes, whitespace it treats specially and non-ASCII text.
 const NOISE: &[&str] = &[
     "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
@@ -238,12 +225,12 @@ const NOISE: &[&str] = &[
 ];
 
 /// A window of `lines` (a whole file now and then), shifted left so that its first line starts at column 0.
-fn window(rng: &mut Lcg, lines: &[&str]) -> Vec<String> {
-    let (start, len) = if rng.below(200) == 0 {
+fn window(rng: &mut fastrand::Rng, lines: &[&str]) -> Vec<String> {
+    let (start, len) = if rng.usize(..200) == 0 {
         (0, lines.len())
     } else {
-        let start = rng.below(lines.len());
-        (start, 1 + rng.below(30))
+        let start = rng.usize(..lines.len());
+        (start, 1 + rng.usize(..30))
     };
     let taken = lines.iter().skip(start).take(len);
     let shift = lines
@@ -258,32 +245,32 @@ fn window(rng: &mut Lcg, lines: &[&str]) -> Vec<String> {
 }
 
 /// A char boundary of `line`, chosen at random.
-fn boundary(rng: &mut Lcg, line: &str) -> usize {
+fn boundary(rng: &mut fastrand::Rng, line: &str) -> usize {
     let bounds: Vec<usize> = (0..=line.len())
         .filter(|&at| line.is_char_boundary(at))
         .collect();
-    bounds[rng.below(bounds.len())]
+    bounds[rng.usize(..bounds.len())]
 }
 
-fn damage(rng: &mut Lcg, lines: &mut Vec<String>) {
-    for _ in 0..rng.below(3) {
+fn damage(rng: &mut fastrand::Rng, lines: &mut Vec<String>) {
+    for _ in 0..rng.usize(..3) {
         if lines.is_empty() {
             return;
         }
-        let row = rng.below(lines.len());
-        match rng.below(9) {
+        let row = rng.usize(..lines.len());
+        match rng.usize(..9) {
             0 => {
                 lines.remove(row);
             }
             1 => lines.insert(row, lines[row].clone()),
             2 => {
-                let other = rng.below(lines.len());
+                let other = rng.usize(..lines.len());
                 lines.swap(row, other);
             }
             3 => {
-                let by = 1 + rng.below(3);
+                let by = 1 + rng.usize(..3);
                 let line = &mut lines[row];
-                if rng.below(2) == 0 {
+                if rng.usize(..2) == 0 {
                     line.insert_str(0, &" ".repeat(by));
                 } else {
                     let spaces = (line.len() - line.trim_start_matches(' ').len()).min(by);
@@ -292,7 +279,7 @@ fn damage(rng: &mut Lcg, lines: &mut Vec<String>) {
             }
             4..=6 => {
                 let at = boundary(rng, &lines[row]);
-                let noise = NOISE[rng.below(NOISE.len())];
+                let noise = NOISE[rng.usize(..NOISE.len())];
                 lines[row].insert_str(at, noise);
             }
             7 => {
@@ -324,19 +311,19 @@ const SPELLING: &[&str] = &[
 /// collections: where the fast reader resolves or unescapes one, serde-saphyr must agree.
 #[test]
 fn scalars_of_every_spelling_read_as_serde_saphyr_reads_them() {
-    let mut rng = Lcg(0x5ca1a2);
+    let mut rng = fastrand::Rng::with_seed(0x5ca1a2);
     let mut fast = 0;
     let cases = 20_000;
     for case in 0..cases {
-        let body: String = (0..1 + rng.below(6))
-            .map(|_| SPELLING[rng.below(SPELLING.len())])
+        let body: String = (0..1 + rng.usize(..6))
+            .map(|_| SPELLING[rng.usize(..SPELLING.len())])
             .collect();
-        let scalar = match rng.below(3) {
+        let scalar = match rng.usize(..3) {
             0 => format!("\"{body}\""),
             1 => format!("'{body}'"),
             _ => body,
         };
-        let text = match rng.below(6) {
+        let text = match rng.usize(..6) {
             0 => format!("k: {scalar}\n"),
             1 => format!("{scalar}: v\n"),
             2 => format!("k: [{scalar}, x]\n"),
@@ -375,14 +362,14 @@ fn damaged_schemas_read_as_serde_saphyr_reads_them_or_fall_back() {
          d: { k: v, \"q\": 'w' }\ne:\n- x\n- k: |\n    lit\n  j: >-\n    f\n\n    g\n- - n\n"
             .to_owned(),
     );
-    let mut rng = Lcg(0x5eed_ba5e);
+    let mut rng = fastrand::Rng::with_seed(0x5eed_ba5e);
     let (mut fast, mut slow) = (0, 0);
     for case in 0..cases {
-        let source = &sources[rng.below(sources.len())];
+        let source = &sources[rng.usize(..sources.len())];
         let lines: Vec<&str> = source.lines().collect();
         let mut damaged = window(&mut rng, &lines);
         damage(&mut rng, &mut damaged);
-        let text = damaged.join("\n") + if rng.below(8) == 0 { "" } else { "\n" };
+        let text = damaged.join("\n") + if rng.usize(..8) == 0 { "" } else { "\n" };
         if compare(&text, &format!("case {case}")) {
             fast += 1;
         } else {

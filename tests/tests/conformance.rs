@@ -362,26 +362,9 @@ fn fen_amounts_stay_exact() {
     );
 }
 
-/// Small deterministic generator, so a failure reproduces exactly.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 #[test]
 fn mutated_samples_never_panic_and_either_convert_or_are_rejected() {
-    let mut rng = Lcg(0x5eed);
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
     let noise: &[&[u8]] = &[
         b"\"",
         b"{",
@@ -407,17 +390,19 @@ fn mutated_samples_never_panic_and_either_convert_or_are_rejected() {
             .collect();
         for _ in 0..150 {
             let mut mutated = bytes.to_vec();
-            for _ in 0..=rng.below(3) {
-                let at = rng.below(mutated.len());
-                match rng.below(3) {
-                    0 => {
-                        mutated.remove(at.min(mutated.len().saturating_sub(1)));
+            for _ in 0..=rng.usize(..3) {
+                // A place between bytes, the end included.
+                let at = rng.usize(..=mutated.len());
+                match rng.usize(..3) {
+                    0 if at < mutated.len() => {
+                        mutated.remove(at);
                     }
+                    0 => {}
                     1 => mutated
-                        .splice(at..at, noise[rng.below(noise.len())].iter().copied())
+                        .splice(at..at, noise[rng.usize(..noise.len())].iter().copied())
                         .for_each(drop),
                     _ => {
-                        let end = (at + rng.below(8)).min(mutated.len());
+                        let end = (at + rng.usize(..8)).min(mutated.len());
                         mutated.drain(at..end);
                     }
                 }
