@@ -244,6 +244,7 @@ corpus! {
     response_is_enum,
     rule_code_is_not_a_code,
     rule_equals_wrong_type,
+    rule_on_a_base_is_reported_once,
     rule_requires_a_field_always_present,
     rule_unknown_field,
     rule_without_message,

@@ -9,6 +9,10 @@ use crate::schema::{EnumLiteral, Repr, RuleDecl, Spanned, StructDecl, TypeBody};
 impl Checker<'_> {
     /// The rules of a struct and of its bases (`bases`, nearest first, as `structure` resolved them), all of whose
     /// fields the struct carries.
+    ///
+    /// A base's rules are checked, and their problems reported, where the base itself is checked; here they are
+    /// only resolved against the fields inherited from it, so a mistake in a base is reported once, not once more
+    /// for every struct derived from it.
     pub(super) fn rules(
         &mut self,
         body: &StructDecl,
@@ -16,17 +20,21 @@ impl Checker<'_> {
         fields: &[Field],
     ) -> Vec<Rule> {
         let schema = self.schema;
+        let own: Vec<Rule> = body
+            .rules
+            .iter()
+            .filter_map(|decl| self.rule(decl, fields))
+            .collect();
         let inherited = bases.iter().flat_map(|id| match &schema.types[*id].body {
             TypeBody::Struct(base) => base.rules.as_slice(),
             TypeBody::Enum(_) => &[],
         });
-        body.rules
-            .iter()
-            .chain(inherited)
-            .filter_map(|decl| self.rule(decl, fields))
+        own.into_iter()
+            .chain(inherited.filter_map(|decl| resolve(decl, fields)))
             .collect()
     }
 
+    /// Checks a struct's own rule, reporting every problem, and resolves it.
     fn rule(&mut self, decl: &RuleDecl, fields: &[Field]) -> Option<Rule> {
         let when = self.rule_field(&decl.when, fields);
         let require = self.rule_field(&decl.require, fields);
@@ -45,14 +53,7 @@ impl Checker<'_> {
                 "a rule can require an optional field, a string or a list",
             );
         }
-        Some(Rule {
-            when: when?.rust_name.clone(),
-            equals: decl.equals.value.clone(),
-            require: require?.rust_name.clone(),
-            code: decl.code.value.clone(),
-            message: decl.message.clone(),
-            note: decl.note.clone(),
-        })
+        resolve(decl, fields)
     }
 
     fn rule_field<'f>(&mut self, name: &Spanned<String>, fields: &'f [Field]) -> Option<&'f Field> {
@@ -138,6 +139,19 @@ impl Checker<'_> {
             ),
         );
     }
+}
+
+/// The rule in model terms, when both fields it names are among `fields`.
+fn resolve(decl: &RuleDecl, fields: &[Field]) -> Option<Rule> {
+    let field = |name: &Spanned<String>| fields.iter().find(|f| f.wire_name == name.value);
+    Some(Rule {
+        when: field(&decl.when)?.rust_name.clone(),
+        equals: decl.equals.value.clone(),
+        require: field(&decl.require)?.rust_name.clone(),
+        code: decl.code.value.clone(),
+        message: decl.message.clone(),
+        note: decl.note.clone(),
+    })
 }
 
 /// Whether a value of the field can be missing: `None`, a blank string or an empty list.

@@ -54,3 +54,22 @@ fn debug_redacts_sensitive_fields() {
     assert!(shown.contains("secret: Some(<redacted>)"), "{shown}");
     assert!(!shown.contains("hunter2"), "{shown}");
 }
+
+/// A rule declared on a base type binds every type derived from it.
+#[test]
+fn a_derived_type_keeps_the_rules_of_its_base() {
+    let order = |auditor: &str| {
+        let json = format!(
+            r#"{{"Paid":true,"Price":1,"Ratio":1,"Channel":1,"Count":1,"Created":"2025-09-14T16:35:25","type":"audit","Auditor":{auditor},"Id":"2f1c5e0a-7f43-4a1c-9d5e-0c4d1e2f3a4b"}}"#
+        );
+        codegen_runtime::json::from_str::<features::contracts::Order>(&json).unwrap()
+    };
+    assert_eq!(order(r#""Ann""#).validate(), Ok(()));
+    let rejection = order("null").validate().unwrap_err();
+    let found: Vec<(&str, &str)> = rejection
+        .errors()
+        .iter()
+        .map(|problem| (problem.path.as_str(), problem.code))
+        .collect();
+    assert_eq!(found, [("$.Auditor", "AUDITOR_MISSING")]);
+}
