@@ -62,14 +62,9 @@ fn compare(text: &str, name: &str) -> bool {
     true
 }
 
+/// The `*.yaml` files of `dir` in path order, as the loader finds them.
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
-        .collect();
-    files.sort();
-    files
+    codegen::schema_paths(dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
 }
 
 fn repo() -> PathBuf {
