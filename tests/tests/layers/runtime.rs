@@ -1,0 +1,5 @@
+//! The runtime's layers, lowest first.
+
+use super::check::Layers;
+
+pub const LAYERS: Layers<'static> = &[];
