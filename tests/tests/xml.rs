@@ -7,7 +7,7 @@ use codegen::model::Format;
 use conformance::{Outcome, run};
 
 /// Section A5: the bytes ASP.NET Web API sends for the four sample values (no declaration, no white space).
-const A5: [(&str, &str, &str); 4] = [
+const SEED_WIRE_BYTES: [(&str, &str, &str); 4] = [
     (
         "ctt",
         "TicketRefundRequest",
@@ -70,7 +70,7 @@ fn rejection(outcome: &Outcome) -> (String, String) {
 fn every_sample_reaches_the_exact_bytes_of_a5_from_xml_and_from_json() {
     for format in [Format::Xml, Format::Json] {
         let samples = samples(format);
-        for (provider, ty, expected) in A5 {
+        for (provider, ty, expected) in SEED_WIRE_BYTES {
             let (_, _, sample) = samples
                 .iter()
                 .find(|(p, t, _)| p == provider && t == ty)
