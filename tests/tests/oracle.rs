@@ -1,9 +1,10 @@
 //! Differential tests against the real thing: random payloads through .NET's own Json.NET (the oracle in
 //! `tests/oracle/`, on Mono) and through the conformance runner must come out byte for byte the same.
 //!
-//! Payloads stay where the oracle's C# reading of a document and our schema's agree: no `null` for required members
-//! or list items (Rust types refuse them at parse time, where .NET defers to model validation), and none for
-//! speedpower's `ExternalTime` (the oracle reads it as `DateTime`, our schema as `DateTime?`; B4 calls it undecidable).
+//! Payloads stay where the oracle's C# reading of a document and our schema's agree: no `null` for required members or
+//! list items (Rust types refuse them at parse time, where .NET defers to model validation), and none for speedpower's
+//! `ExternalTime` (the oracle reads it as `DateTime`, our schema as `DateTime?`; docs/wire-formats.md, Help Page sample
+//! values, calls it undecidable).
 //!
 //! The oracle also runs Web API's model validation (DataAnnotations, which count UTF-16 code units like .NET's
 //! `string.Length`): where it refuses a payload, the runner must refuse it at the validation stage with the same
@@ -480,7 +481,7 @@ fn speedpower_json_matches_json_net() {
 
 /// A hand-written mirror of seed 002's model with `#[derive(DataContract)]`: speedpower's server speaks JSON only,
 /// so the generated types have no XML form, but its Guids, booleans, doubles, dates, enums and lists of classes
-/// put every scalar text form of section A9 through DataContractSerializer.
+/// put every scalar text form of docs/wire-formats.md, DataContract scalar text, through DataContractSerializer.
 mod speedpower_xml {
     use codegen_derive::{DataContract, WireEnum};
     use codegen_runtime::{DotNetDateTime, DotNetDouble, Uuid};

@@ -1,12 +1,14 @@
-//! DataContract XML through the conformance runner: the exact bytes of section A5 of the wire-format notes, reached
-//! from each document's XML and JSON samples; hostile documents refused safely; mutated samples never panic.
+//! DataContract XML through the conformance runner: the exact bytes of docs/wire-formats.md, DataContract wire bytes of
+//! the seeds, reached from each document's XML and JSON samples; hostile documents refused safely; mutated samples
+//! never panic.
 
 use std::path::Path;
 
 use codegen::model::Format;
 use conformance::{Outcome, run};
 
-/// Section A5: the bytes ASP.NET Web API sends for the four sample values (no declaration, no white space).
+/// docs/wire-formats.md, DataContract wire bytes of the seeds: the bytes ASP.NET Web API sends for the four sample
+/// values (no declaration, no white space).
 const SEED_WIRE_BYTES: [(&str, &str, &str); 4] = [
     (
         "ctt",
