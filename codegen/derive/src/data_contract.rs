@@ -1,12 +1,13 @@
 //! `#[derive(DataContract)]`: attributes into a model of the contract, the members put in DataContractSerializer's
 //! order, then a writer and a reader that call `codegen_runtime::xml` once per member.
 
+use codegen_wire::case::RenameRule;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, Ident, LitInt, LitStr, spanned::Spanned};
 
 use crate::errors::Errors;
-use crate::serde_names::{RenameRule, serde_attribute};
+use crate::serde_names::serde_attribute;
 
 /// The checked model of one contract.
 struct Contract<'a> {
@@ -63,7 +64,7 @@ fn parse(input: &DeriveInput) -> syn::Result<Contract<'_>> {
     }
     let container = parse_container(input, &mut errors);
     let rename_all = serde_attribute(&input.attrs, "rename_all", &mut errors).and_then(|rule| {
-        match RenameRule::parse(&rule.value()) {
+        match RenameRule::from_name(&rule.value()) {
             Some(rule) => Some(rule),
             None => {
                 errors.push(syn::Error::new(
@@ -268,12 +269,12 @@ fn check_duplicates(members: &[Member], errors: &mut Errors) {
 
 /// DataContractSerializer's order, from the one place that holds it.
 fn data_member_order(a: &Member, b: &Member) -> std::cmp::Ordering {
-    codegen_contract::member_order(a.key(), b.key())
+    codegen_wire::contract::member_order(a.key(), b.key())
 }
 
 impl Member {
-    fn key(&self) -> codegen_contract::MemberKey<'_> {
-        codegen_contract::MemberKey {
+    fn key(&self) -> codegen_wire::contract::MemberKey<'_> {
+        codegen_wire::contract::MemberKey {
             inherited: self.inherited,
             order: self.order,
             name: &self.name,

@@ -1,6 +1,7 @@
 //! The names serde gives a struct's fields on the wire (`rename`, `rename_all`), read once for every derive, so
 //! XML members and validation paths use the very names JSON does.
 
+use codegen_wire::case::RenameRule;
 use proc_macro2::TokenStream;
 use syn::{Ident, LitStr};
 
@@ -34,57 +35,6 @@ pub(crate) fn serde_attribute(
     found
 }
 
-/// serde's `rename_all` rules, applied to a snake_case field name as serde applies them.
-#[derive(Clone, Copy)]
-pub(crate) enum RenameRule {
-    Lower,
-    Upper,
-    Pascal,
-    Camel,
-    ScreamingSnake,
-    Kebab,
-    ScreamingKebab,
-}
-
-impl RenameRule {
-    pub(crate) fn parse(rule: &str) -> Option<RenameRule> {
-        Some(match rule {
-            "lowercase" | "snake_case" => RenameRule::Lower,
-            "UPPERCASE" => RenameRule::Upper,
-            "PascalCase" => RenameRule::Pascal,
-            "camelCase" => RenameRule::Camel,
-            "SCREAMING_SNAKE_CASE" => RenameRule::ScreamingSnake,
-            "kebab-case" => RenameRule::Kebab,
-            "SCREAMING-KEBAB-CASE" => RenameRule::ScreamingKebab,
-            _ => return None,
-        })
-    }
-
-    pub(crate) fn apply(self, field: &str) -> String {
-        match self {
-            RenameRule::Lower => field.to_owned(),
-            RenameRule::Upper | RenameRule::ScreamingSnake => field.to_ascii_uppercase(),
-            RenameRule::Pascal | RenameRule::Camel => {
-                let mut out = String::with_capacity(field.len());
-                let mut capitalize = matches!(self, RenameRule::Pascal);
-                for ch in field.chars() {
-                    if ch == '_' {
-                        capitalize = true;
-                    } else if capitalize {
-                        out.push(ch.to_ascii_uppercase());
-                        capitalize = false;
-                    } else {
-                        out.push(ch);
-                    }
-                }
-                out
-            }
-            RenameRule::Kebab => field.replace('_', "-"),
-            RenameRule::ScreamingKebab => field.replace('_', "-").to_ascii_uppercase(),
-        }
-    }
-}
-
 /// Whether `#[serde(key)]` is given as a bare flag, such as `flatten`.
 pub(crate) fn serde_flag(attrs: &[syn::Attribute], key: &str) -> bool {
     let mut found = false;
@@ -114,7 +64,7 @@ pub(crate) fn rename_all(
     errors: &mut Errors,
 ) -> Option<RenameRule> {
     let rule = serde_attribute(attrs, "rename_all", errors)?;
-    let parsed = RenameRule::parse(&rule.value());
+    let parsed = RenameRule::from_name(&rule.value());
     if parsed.is_none() {
         errors.push(syn::Error::new(
             rule.span(),

@@ -2,6 +2,7 @@
 //! model, then one `validate_into` that checks the fields in declaration order, each rule and then the field's own
 //! `Validate`, at the field's wire name.
 
+use codegen_wire::TextFormat;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
@@ -66,15 +67,6 @@ enum LiteralKind {
     Str,
     Bool,
 }
-
-/// `#[validate(format = "...")]` names and the `TextFormat` constants they stand for.
-const FORMATS: [(&str, &str); 5] = [
-    ("date", "DATE"),
-    ("datetime", "DATETIME"),
-    ("decimal", "DECIMAL"),
-    ("digits", "DIGITS"),
-    ("time", "TIME"),
-];
 
 const FIELD_KEYS: &str = "expected `required`, `min_len = N`, `max_len = N`, `min = X`, `max = X`, `pattern = \"...\"` or `format = \"...\"`";
 
@@ -331,19 +323,27 @@ fn pattern(meta: &ParseNestedMeta<'_>, value: Value) -> syn::Result<LitStr> {
 
 fn format(meta: &ParseNestedMeta<'_>, value: Value) -> syn::Result<Ident> {
     let name = string(meta, value, "\"date\"")?;
-    let known = FORMATS.iter().find(|(known, _)| *known == name.value());
-    match known {
-        Some((_, variant)) => Ok(Ident::new(variant, Span::call_site())),
+    match TextFormat::from_name(&name.value()) {
+        Some(format) => Ok(Ident::new(runtime_constant(format), Span::call_site())),
         None => {
-            let names: Vec<_> = FORMATS
-                .iter()
-                .map(|(name, _)| format!("`{name}`"))
-                .collect();
+            let mut names = TextFormat::ALL.map(|format| format!("`{}`", format.name()));
+            names.sort_unstable();
             Err(syn::Error::new(
                 name.span(),
                 format!("unknown format; expected one of {}", names.join(", ")),
             ))
         }
+    }
+}
+
+/// The `codegen_runtime::validate::TextFormat` constant a format expands to.
+fn runtime_constant(format: TextFormat) -> &'static str {
+    match format {
+        TextFormat::Date => "DATE",
+        TextFormat::DateTime => "DATETIME",
+        TextFormat::Time => "TIME",
+        TextFormat::Digits => "DIGITS",
+        TextFormat::Decimal => "DECIMAL",
     }
 }
 
