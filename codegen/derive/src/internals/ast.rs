@@ -67,7 +67,14 @@ impl<'a> Container<'a> {
                         original: variant,
                         attrs: attr::Variant::from_ast(&cx, variant),
                     };
-                    check::variant(&cx, &variant, &read, attrs.repr);
+                    let other_before = read.iter().any(|earlier| earlier.attrs.other);
+                    check::variant(
+                        &cx,
+                        variant.original,
+                        &variant.attrs,
+                        other_before,
+                        attrs.repr,
+                    );
                     read.push(variant);
                 }
                 Data::Enum(read)
@@ -79,9 +86,36 @@ impl<'a> Container<'a> {
             attrs,
             data,
         };
-        check::container(&cx, &container, derive);
+        container.check(&cx, derive);
         cx.check()?;
         Ok(container)
+    }
+
+    /// What holds for the whole input once every field or variant is read.
+    fn check(&self, cx: &Ctxt, derive: Derive) {
+        match derive {
+            Derive::DataContract => {
+                let members: Vec<_> = self
+                    .fields()
+                    .iter()
+                    .filter_map(|field| Some((field.original, field.attrs.member.as_ref()?)))
+                    .collect();
+                check::distinct_members(cx, &members);
+            }
+            Derive::Sm4Fields => {
+                let marked = self.fields().iter().any(|field| field.attrs.sm4);
+                check::some_field_marked(cx, self.ident, marked);
+            }
+            Derive::WireEnum => {
+                let variants: Vec<_> = self
+                    .variants()
+                    .iter()
+                    .map(|variant| (variant.original, &variant.attrs))
+                    .collect();
+                check::wire_variants(cx, self.ident, &variants);
+            }
+            Derive::Validate | Derive::RedactedDebug => {}
+        }
     }
 
     /// The named fields; none for an enum.

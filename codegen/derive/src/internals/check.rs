@@ -1,10 +1,10 @@
-//! The rules that span more than one attribute: a shape a derive cannot emit, a variant that does not fit the
-//! enum's repr, two members written alike, a part every input needs.
+//! The rules that span more than one attribute: a type a contract cannot name, a variant that does not fit the
+//! enum's repr, two members written alike, a part every input needs. They read parsed attributes, not the model,
+//! so the model can call them while it is read and report in reading order.
 
-use syn::{Fields, Lit, LitStr, Type, spanned::Spanned};
+use syn::{Fields, Ident, Lit, LitStr, Type, spanned::Spanned};
 
-use super::ast::{Container, Variant};
-use super::attr::Repr;
+use super::attr::{self, Member, Repr};
 use super::{Ctxt, Derive};
 
 /// A DataContract's name is fixed, so its type cannot be generic.
@@ -17,17 +17,17 @@ pub(super) fn generics(cx: &Ctxt, input: &syn::DeriveInput, derive: Derive) {
     }
 }
 
-/// A variant of a `WireEnum`, checked against the enum's repr and the variants before it.
+/// A variant of a `WireEnum`, checked against the enum's repr and whether a variant before it is `other`.
 pub(super) fn variant(
     cx: &Ctxt,
-    variant: &Variant<'_>,
-    earlier: &[Variant<'_>],
+    original: &syn::Variant,
+    attrs: &attr::Variant,
+    other_before: bool,
     repr: Option<Repr>,
 ) {
-    let original = variant.original;
-    if variant.attrs.other {
+    if attrs.other {
         other_holds_repr(cx, original, repr);
-        if earlier.iter().any(|earlier| earlier.attrs.other) {
+        if other_before {
             cx.error(original.span(), "only one variant can be `#[wire(other)]`");
         }
         return;
@@ -39,7 +39,7 @@ pub(super) fn variant(
         );
         return;
     }
-    let Some(value) = &variant.attrs.value else {
+    let Some(value) = &attrs.value else {
         cx.error(
             original.span(),
             "missing `#[wire(value = ...)]`: every listed member needs its wire value",
@@ -51,55 +51,46 @@ pub(super) fn variant(
     }
 }
 
-/// What holds for the whole input once every field or variant is read.
-pub(super) fn container(cx: &Ctxt, container: &Container<'_>, derive: Derive) {
-    match derive {
-        Derive::DataContract => distinct_members(cx, container),
-        Derive::Sm4Fields => {
-            if !container.fields().iter().any(|field| field.attrs.sm4) {
-                cx.error(
-                    container.ident.span(),
-                    "no field is marked `#[sm4]`: mark each SM4-encrypted field, and each field whose type holds some",
-                );
-            }
-        }
-        Derive::WireEnum => {
-            distinct_values(cx, container.variants());
-            if !container
-                .variants()
-                .iter()
-                .any(|variant| variant.attrs.other)
-            {
-                cx.error(
-                    container.ident.span(),
-                    "missing a `#[wire(other)] Other(..)` variant: unknown values must be kept, not rejected",
-                );
-            }
-        }
-        Derive::Validate | Derive::RedactedDebug => {}
-    }
-}
-
-/// No two data members are written as the same element.
-fn distinct_members(cx: &Ctxt, container: &Container<'_>) {
-    let members: Vec<_> = container
-        .fields()
-        .iter()
-        .filter_map(|field| Some((field, field.attrs.member.as_ref()?)))
-        .collect();
+/// No two data members of a DataContract are written as the same element.
+pub(super) fn distinct_members(cx: &Ctxt, members: &[(&syn::Field, &Member)]) {
     for (at, (field, member)) in members.iter().enumerate() {
         if members[..at]
             .iter()
             .any(|(_, m)| m.name == member.name && m.namespace == member.namespace)
         {
             cx.error(
-                field.original.span(),
+                field.span(),
                 format!(
                     "two members are written as `{}` in namespace `{}`",
                     member.name, member.namespace
                 ),
             );
         }
+    }
+}
+
+/// An Sm4Fields struct marks at least one field.
+pub(super) fn some_field_marked(cx: &Ctxt, ident: &Ident, marked: bool) {
+    if !marked {
+        cx.error(
+            ident.span(),
+            "no field is marked `#[sm4]`: mark each SM4-encrypted field, and each field whose type holds some",
+        );
+    }
+}
+
+/// A `WireEnum`'s listed members have distinct values and names, and one variant keeps other values.
+pub(super) fn wire_variants(
+    cx: &Ctxt,
+    ident: &Ident,
+    variants: &[(&syn::Variant, &attr::Variant)],
+) {
+    distinct_values(cx, variants);
+    if !variants.iter().any(|(_, attrs)| attrs.other) {
+        cx.error(
+            ident.span(),
+            "missing a `#[wire(other)] Other(..)` variant: unknown values must be kept, not rejected",
+        );
     }
 }
 
@@ -143,11 +134,11 @@ fn value_fits(cx: &Ctxt, value: &Lit, repr: Repr) {
 }
 
 /// No two listed members share a wire value or a member name.
-fn distinct_values(cx: &Ctxt, variants: &[Variant<'_>]) {
+fn distinct_values(cx: &Ctxt, variants: &[(&syn::Variant, &attr::Variant)]) {
     let members: Vec<(&Lit, Option<&LitStr>)> = variants
         .iter()
-        .filter(|variant| !variant.attrs.other && matches!(variant.original.fields, Fields::Unit))
-        .filter_map(|variant| Some((variant.attrs.value.as_ref()?, variant.attrs.name.as_ref())))
+        .filter(|(original, attrs)| !attrs.other && matches!(original.fields, Fields::Unit))
+        .filter_map(|(_, attrs)| Some((attrs.value.as_ref()?, attrs.name.as_ref())))
         .collect();
     for (i, (value, name)) in members.iter().enumerate() {
         let key = literal_key(value);
