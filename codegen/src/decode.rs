@@ -13,8 +13,6 @@ use crate::yaml::{Node, Value};
 mod outcome;
 mod rules;
 
-pub(crate) const PROTOCOLS: [(&str, Protocol); 2] =
-    [("webapi", Protocol::WebApi), ("top", Protocol::Top)];
 pub(crate) const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
 pub(crate) const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 /// The language versions this generator reads.
@@ -317,7 +315,7 @@ impl Decoder<'_> {
         let id = self.name(&mut m, "id");
         let title = self.name(&mut m, "title");
         let protocol = match m.take("protocol") {
-            Some(node) => self.choice(node, &PROTOCOLS, "protocol"),
+            Some(node) => self.choice(node, &Protocol::SPELLINGS, "protocol"),
             None => {
                 self.missing(&m, "protocol");
                 None
@@ -348,7 +346,7 @@ impl Decoder<'_> {
     fn formats(&mut self, node: &Node) -> Vec<Spanned<Format>> {
         let mut formats: Vec<Spanned<Format>> = Vec::new();
         for item in self.list(node, "`formats`") {
-            let Some(format) = self.choice(item, &Format::ALL, "format") else {
+            let Some(format) = self.choice(item, &Format::SPELLINGS, "format") else {
                 continue;
             };
             if formats.iter().any(|f| f.value == format.value) {
@@ -628,7 +626,7 @@ impl Decoder<'_> {
         }
         let format = m
             .take("format")
-            .and_then(|node| self.choice(node, &TextFormat::ALL, "format"));
+            .and_then(|node| self.choice(node, &TextFormat::SPELLINGS, "format"));
         let encryption = m
             .take("encryption")
             .and_then(|node| self.choice(node, &ENCRYPTIONS, "encryption"))
@@ -792,7 +790,7 @@ impl Decoder<'_> {
         let note = self.optional_string(&mut m, "note");
         let mut samples = Vec::new();
         let mut any_sample = false;
-        for (key, format) in Format::ALL {
+        for (key, format) in Format::SPELLINGS {
             any_sample |= m.entries.iter().any(|(k, _, _)| *k == key);
             if let Some(text) = self.optional_spanned(&mut m, key) {
                 samples.push((format, text));

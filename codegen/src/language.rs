@@ -7,7 +7,7 @@
 
 pub mod json_schema;
 
-use crate::schema::{Format, Repr, Scalar, TextFormat};
+use crate::schema::{Format, Protocol, Repr, Scalar, TextFormat};
 
 /// One kind of mapping of the language: the schema itself, `provider`, an operation, a field, ...
 #[derive(Debug)]
@@ -97,9 +97,9 @@ impl Vocabulary {
             table.iter().map(|(name, _)| *name).collect()
         }
         match self {
-            Vocabulary::Protocol => names(&crate::decode::PROTOCOLS),
-            Vocabulary::Format => names(&Format::ALL),
-            Vocabulary::TextFormat => names(&TextFormat::ALL),
+            Vocabulary::Protocol => names(&Protocol::SPELLINGS),
+            Vocabulary::Format => names(&Format::SPELLINGS),
+            Vocabulary::TextFormat => names(&TextFormat::SPELLINGS),
             Vocabulary::Encryption => names(&crate::decode::ENCRYPTIONS),
             Vocabulary::Repr => names(&Repr::ALL),
             Vocabulary::HttpMethod => crate::decode::HTTP_METHODS.to_vec(),
@@ -655,7 +655,7 @@ mod tests {
 
     #[test]
     fn an_example_takes_a_sample_in_every_format() {
-        for (name, _) in Format::ALL {
+        for (name, _) in Format::SPELLINGS {
             assert!(EXAMPLE.key(name).is_some(), "{name}");
         }
     }

@@ -121,41 +121,6 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The JSON name serde's `rename_all = "PascalCase"` gives a snake_case field, to see if one attribute serves a struct.
-pub fn serde_pascal_case(field: &str) -> String {
-    let mut out = String::with_capacity(field.len());
-    let mut capitalize = true;
-    for c in field.chars() {
-        if c == '_' {
-            capitalize = true;
-        } else if capitalize {
-            out.push(c.to_ascii_uppercase());
-            capitalize = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The Java property name TOP's `StringUtils.toUnderlineStyle` turns into `wire`: `param_agent_confirm_return_r_q`
-/// comes from `paramAgentConfirmReturnRQ`. The official SDK writes object parameters sorted by this name.
-pub fn java_property_name(wire: &str) -> String {
-    let mut out = String::with_capacity(wire.len());
-    let mut upper = false;
-    for c in wire.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,20 +176,5 @@ mod tests {
         let name = rust_name("type", None, Case::Field).unwrap();
         assert_eq!(name.bare(), "type");
         assert_eq!(name.ident().to_string(), "r#type");
-    }
-
-    #[test]
-    fn serde_pascal_case_matches_speedpower_names() {
-        assert_eq!(serde_pascal_case("refund_expands"), "RefundExpands");
-        assert_eq!(serde_pascal_case("order_id"), "OrderId");
-    }
-
-    #[test]
-    fn java_names_invert_toplevel_underline_style() {
-        assert_eq!(
-            java_property_name("param_agent_confirm_return_r_q"),
-            "paramAgentConfirmReturnRQ"
-        );
-        assert_eq!(java_property_name("arrive_time"), "arriveTime");
     }
 }

@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+pub use codegen_wire::{Format, Protocol, TextFormat};
+
 use crate::diagnostic::Pos;
 
 /// A value and where the schema wrote it.
@@ -24,44 +26,6 @@ pub struct Schema {
     /// Types declared under `types:` whose body has problems: known names, not emitted.
     pub broken_types: Vec<String>,
     pub examples: Vec<ExampleDecl>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Protocol {
-    WebApi,
-    Top,
-}
-
-impl Protocol {
-    /// Whether the provider's XML is DataContractSerializer's, so its structs carry contract namespaces and derive
-    /// `DataContract`; TOP's XML is its own response envelope.
-    pub fn uses_data_contract(self, formats: &[Format]) -> bool {
-        self == Protocol::WebApi && formats.contains(&Format::Xml)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    Json,
-    Xml,
-    Form,
-    Bson,
-}
-
-impl Format {
-    pub const ALL: [(&'static str, Format); 4] = [
-        ("json", Format::Json),
-        ("xml", Format::Xml),
-        ("form", Format::Form),
-        ("bson", Format::Bson),
-    ];
-
-    pub fn name(self) -> &'static str {
-        Format::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("", |(name, _)| name)
-    }
 }
 
 #[derive(Clone, Debug)]
@@ -271,34 +235,6 @@ impl Scalar {
     /// Whether .NET models it as a value type, which Web API never writes as null unless declared `T?`.
     pub fn is_clr_value_type(self) -> bool {
         !matches!(self, Scalar::String | Scalar::Fen | Scalar::TopCode)
-    }
-}
-
-/// The documented text form of a `string` field, checked by validation rather than by parsing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TextFormat {
-    Date,
-    DateTime,
-    Time,
-    Digits,
-    Decimal,
-}
-
-impl TextFormat {
-    /// The names are the runtime's (`codegen_runtime::validate::TextFormat`), which the derive reads.
-    pub const ALL: [(&'static str, TextFormat); 5] = [
-        ("date", TextFormat::Date),
-        ("datetime", TextFormat::DateTime),
-        ("time", TextFormat::Time),
-        ("digits", TextFormat::Digits),
-        ("decimal", TextFormat::Decimal),
-    ];
-
-    pub fn name(self) -> &'static str {
-        TextFormat::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("", |(name, _)| name)
     }
 }
 

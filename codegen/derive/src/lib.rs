@@ -1,13 +1,13 @@
 //! Derive macros for the types that travel to and from the refund providers.
 //!
-//! The generated crate puts these on its types, and hand-written types can use them the same way. Each derive
-//! parses its attributes into a small model first and reports every misuse at once, then emits code: the
+//! The generated crate puts these on its types, and hand-written types can use them the same way. Every derive
+//! reads its input into one model in `internals` (the container, its fields or variants, and their parsed
+//! attributes), reporting every misuse at once, and its own file then only emits code from that model: the
 //! structure serde's own derive follows.
 
 mod data_contract;
-mod errors;
+mod internals;
 mod redacted_debug;
-mod serde_names;
 mod sm4_fields;
 mod validate;
 mod wire_enum;

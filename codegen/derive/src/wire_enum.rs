@@ -1,240 +1,58 @@
-//! `#[derive(WireEnum)]`: attributes into a model, then the model into code.
+//! `#[derive(WireEnum)]`: the listed members, the `other` variant and the repr, as code.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Data, DeriveInput, Fields, Ident, Lit, LitStr, Type, spanned::Spanned};
+use syn::{DeriveInput, Ident, Lit, LitStr};
 
-use crate::errors::Errors;
-
-/// How an enum travels.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Repr {
-    I32,
-    I64,
-    String,
-}
+use crate::internals::Derive;
+use crate::internals::ast::Container;
+use crate::internals::attr::Repr;
 
 /// One listed member: its variant, wire value and member name.
-struct Member {
-    variant: Ident,
-    value: Lit,
-    name: Option<LitStr>,
+struct Member<'a> {
+    variant: &'a Ident,
+    value: &'a Lit,
+    name: Option<&'a LitStr>,
 }
 
-/// The checked model of one enum.
+/// The enum as it is written.
 struct WireEnum<'a> {
     ident: &'a Ident,
     repr: Repr,
-    members: Vec<Member>,
-    other: Ident,
+    members: Vec<Member<'a>>,
+    other: &'a Ident,
     /// `#[wire(closed)]`: the document lists every value, so validation refuses the `other` variant.
     closed: bool,
 }
 
 pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
-    let model = parse(input)?;
-    Ok(emit(&model))
+    let container = Container::from_ast(input, Derive::WireEnum)?;
+    Ok(emit(&model(&container)?))
 }
 
-fn parse(input: &DeriveInput) -> syn::Result<WireEnum<'_>> {
-    let Data::Enum(data) = &input.data else {
-        return Err(syn::Error::new(
-            Span::call_site(),
-            "WireEnum can only be derived for enums",
-        ));
-    };
-    let mut errors = Errors::default();
-    let (repr, closed) = parse_container(input, &mut errors);
-    let mut members = Vec::new();
-    let mut other: Option<Ident> = None;
-    for variant in &data.variants {
-        let mut value = None;
-        let mut name = None;
-        let mut is_other = false;
-        for attr in variant.attrs.iter().filter(|a| a.path().is_ident("wire")) {
-            let parsed = attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident("value") {
-                    value = Some(meta.value()?.parse::<Lit>()?);
-                } else if meta.path.is_ident("name") {
-                    name = Some(meta.value()?.parse::<LitStr>()?);
-                } else if meta.path.is_ident("other") {
-                    is_other = true;
-                } else {
-                    return Err(meta.error("expected `value = ...`, `name = \"...\"` or `other`"));
-                }
-                Ok(())
-            });
-            if let Err(error) = parsed {
-                errors.push(error);
-            }
-        }
-        if is_other {
-            check_other(variant, repr, &mut errors);
-            if other.is_some() {
-                errors.push(syn::Error::new(
-                    variant.span(),
-                    "only one variant can be `#[wire(other)]`",
-                ));
-            }
-            other = Some(variant.ident.clone());
-            continue;
-        }
-        if !matches!(variant.fields, Fields::Unit) {
-            errors.push(syn::Error::new(
-                variant.span(),
-                "a listed member must be a unit variant; only the `#[wire(other)]` variant holds a value",
-            ));
-            continue;
-        }
-        let Some(value) = value else {
-            errors.push(syn::Error::new(
-                variant.span(),
-                "missing `#[wire(value = ...)]`: every listed member needs its wire value",
-            ));
-            continue;
-        };
-        if let Some(repr) = repr {
-            check_value(&value, repr, &mut errors);
-        }
-        members.push(Member {
-            variant: variant.ident.clone(),
-            value,
-            name,
-        });
-    }
-    check_duplicates(&members, &mut errors);
-    if other.is_none() {
-        errors.push(syn::Error::new(
-            input.ident.span(),
-            "missing a `#[wire(other)] Other(..)` variant: unknown values must be kept, not rejected",
-        ));
-    }
-    errors.finish()?;
-    match (repr, other) {
+fn model<'a>(container: &'a Container<'a>) -> syn::Result<WireEnum<'a>> {
+    let variants = container.variants();
+    let members = variants
+        .iter()
+        .filter(|variant| !variant.attrs.other)
+        .filter_map(|variant| {
+            Some(Member {
+                variant: variant.ident,
+                value: variant.attrs.value.as_ref()?,
+                name: variant.attrs.name.as_ref(),
+            })
+        })
+        .collect();
+    let other = variants.iter().find(|variant| variant.attrs.other);
+    match (container.attrs.repr, other) {
         (Some(repr), Some(other)) => Ok(WireEnum {
-            ident: &input.ident,
+            ident: container.ident,
             repr,
             members,
-            other,
-            closed,
+            other: other.ident,
+            closed: container.attrs.closed,
         }),
-        _ => Err(syn::Error::new(input.ident.span(), "invalid WireEnum")),
-    }
-}
-
-/// `#[wire(repr = "...", closed)]`: the repr is required, `closed` optional.
-fn parse_container(input: &DeriveInput, errors: &mut Errors) -> (Option<Repr>, bool) {
-    let mut repr = None;
-    let mut written = false;
-    let mut closed = false;
-    for attr in input.attrs.iter().filter(|a| a.path().is_ident("wire")) {
-        let parsed = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("closed") {
-                closed = true;
-                return Ok(());
-            }
-            written = true;
-            if !meta.path.is_ident("repr") {
-                return Err(
-                    meta.error("expected `repr = \"i32\" | \"i64\" | \"string\"` or `closed`")
-                );
-            }
-            let text: LitStr = meta.value()?.parse()?;
-            repr = Some(match text.value().as_str() {
-                "i32" => Repr::I32,
-                "i64" => Repr::I64,
-                "string" => Repr::String,
-                _ => {
-                    return Err(syn::Error::new(
-                        text.span(),
-                        "expected \"i32\", \"i64\" or \"string\"",
-                    ));
-                }
-            });
-            Ok(())
-        });
-        if let Err(error) = parsed {
-            errors.push(error);
-        }
-    }
-    if !written {
-        errors.push(syn::Error::new(
-            input.ident.span(),
-            "missing `#[wire(repr = \"i32\" | \"i64\" | \"string\")]` on the enum",
-        ));
-    }
-    (repr, closed)
-}
-
-fn check_other(variant: &syn::Variant, repr: Option<Repr>, errors: &mut Errors) {
-    let expected = match repr {
-        Some(Repr::I32) => "i32",
-        Some(Repr::I64) => "i64",
-        Some(Repr::String) => "String",
-        None => return,
-    };
-    let field_type = match &variant.fields {
-        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
-            fields.unnamed.first().map(|f| &f.ty)
-        }
-        _ => None,
-    };
-    let matches = matches!(field_type, Some(Type::Path(path)) if path.path.is_ident(expected));
-    if !matches {
-        errors.push(syn::Error::new(
-            variant.span(),
-            format!("the `#[wire(other)]` variant must hold exactly one `{expected}`"),
-        ));
-    }
-}
-
-fn check_value(value: &Lit, repr: Repr, errors: &mut Errors) {
-    let fits = match (value, repr) {
-        (Lit::Int(int), Repr::I32) => int.base10_parse::<i32>().is_ok(),
-        (Lit::Int(int), Repr::I64) => int.base10_parse::<i64>().is_ok(),
-        (Lit::Str(_), Repr::String) => true,
-        _ => false,
-    };
-    if !fits {
-        let expected = match repr {
-            Repr::I32 => "an integer that fits in i32",
-            Repr::I64 => "an integer that fits in i64",
-            Repr::String => "a string",
-        };
-        errors.push(syn::Error::new(
-            value.span(),
-            format!("this value must be {expected}"),
-        ));
-    }
-}
-
-fn check_duplicates(members: &[Member], errors: &mut Errors) {
-    for (i, member) in members.iter().enumerate() {
-        let value = literal_key(&member.value);
-        if members[..i].iter().any(|m| literal_key(&m.value) == value) {
-            errors.push(syn::Error::new(
-                member.value.span(),
-                "this wire value is already used by another member",
-            ));
-        }
-        if let Some(name) = &member.name
-            && members[..i]
-                .iter()
-                .any(|m| m.name.as_ref().map(LitStr::value) == Some(name.value()))
-        {
-            errors.push(syn::Error::new(
-                name.span(),
-                "this member name is already used by another member",
-            ));
-        }
-    }
-}
-
-fn literal_key(lit: &Lit) -> String {
-    match lit {
-        Lit::Int(int) => int.base10_digits().to_owned(),
-        Lit::Str(text) => text.value(),
-        _ => String::new(),
+        _ => Err(syn::Error::new(container.ident.span(), "invalid WireEnum")),
     }
 }
 
@@ -246,7 +64,7 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
         other,
         closed: _,
     } = model;
-    let variants: Vec<_> = members.iter().map(|m| &m.variant).collect();
+    let variants: Vec<_> = members.iter().map(|m| m.variant).collect();
     let values: Vec<_> = members.iter().map(|m| &m.value).collect();
     let (named_variants, names) = named_members(members);
     let rt = quote!(::codegen_runtime);
@@ -391,7 +209,7 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
 }
 
 /// Reading follows Json.NET: a number, a numeric string, or a member name (exact first, then ignoring case).
-fn emit_deserialize(ident: &Ident, repr: Repr, members: &[Member]) -> TokenStream {
+fn emit_deserialize(ident: &Ident, repr: Repr, members: &[Member<'_>]) -> TokenStream {
     let rt = quote!(::codegen_runtime);
     let expecting = match repr {
         Repr::String => format!("a {ident} value as a string"),
@@ -530,9 +348,9 @@ fn emit_validate(model: &WireEnum<'_>) -> TokenStream {
 }
 
 /// The members that have a name, as parallel lists of variants and names.
-fn named_members(members: &[Member]) -> (Vec<&Ident>, Vec<&LitStr>) {
+fn named_members<'a>(members: &[Member<'a>]) -> (Vec<&'a Ident>, Vec<&'a LitStr>) {
     members
         .iter()
-        .filter_map(|m| Some((&m.variant, m.name.as_ref()?)))
+        .filter_map(|m| Some((m.variant, m.name?)))
         .unzip()
 }

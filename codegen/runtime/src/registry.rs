@@ -3,43 +3,8 @@ use serde::{Serialize, de::DeserializeOwned};
 use crate::client::{Outcome, Sm4Codec, XmlCodec};
 use crate::xml::DataContract;
 
-/// A wire format a provider's server speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Format {
-    Json,
-    Xml,
-    Form,
-    Bson,
-}
-
-impl Format {
-    /// Every format, in the order the schema language lists them.
-    pub const ALL: [Format; 4] = [Format::Json, Format::Xml, Format::Form, Format::Bson];
-
-    /// The name the schema language and the conformance runner use.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Xml => "xml",
-            Format::Form => "form",
-            Format::Bson => "bson",
-        }
-    }
-
-    /// The format called `name`, if there is one.
-    pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|format| format.name() == name)
-    }
-}
-
-/// The family of API a provider publishes; it decides envelopes, signing and null handling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Protocol {
-    /// ASP.NET Web API (Help Page documents).
-    WebApi,
-    /// Taobao Open Platform.
-    Top,
-}
+/// The wire formats and protocols, shared with the generator that writes them into `ProviderInfo`.
+pub use codegen_wire::{Format, Protocol};
 
 /// What a provider is, as its schema describes it.
 #[derive(Clone, Copy, Debug)]

@@ -1,8 +1,10 @@
 //! The order in which each provider's JSON writer emits a struct's members; serde writes fields in declaration
 //! order, so the checked model is sorted here, once.
 
+use codegen_wire::case::java_property_name;
+use codegen_wire::ordinal::Ordinal;
+
 use crate::model::*;
-use crate::names;
 
 /// The official TOP SDK writes object parameters with keys sorted by Java property name; everything else keeps the
 /// document's order. Sorting the struct makes serde write that order.
@@ -33,11 +35,8 @@ pub(super) fn apply_json_order(protocol: Protocol, operations: &[Operation], typ
     }
     for id in sent_in_params {
         if let TypeKind::Struct(s) = &mut types[id].kind {
-            s.fields.sort_by_cached_key(|f| {
-                names::java_property_name(&f.wire_name)
-                    .encode_utf16()
-                    .collect::<Vec<u16>>()
-            });
+            s.fields
+                .sort_by_cached_key(|f| Ordinal(java_property_name(&f.wire_name)));
         }
     }
 }

@@ -12,12 +12,12 @@ pub(super) fn json<'f>(fields: &[&'f Field]) -> Vec<&'f Field> {
 /// schema language has no explicit `Order`.
 pub(super) fn data_contract<'f>(fields: &[&'f Field]) -> Vec<&'f Field> {
     let mut ordered = fields.to_vec();
-    ordered.sort_by(|a, b| codegen_contract::member_order(member_key(a), member_key(b)));
+    ordered.sort_by(|a, b| codegen_wire::contract::member_order(member_key(a), member_key(b)));
     ordered
 }
 
-fn member_key(field: &Field) -> codegen_contract::MemberKey<'_> {
-    codegen_contract::MemberKey {
+fn member_key(field: &Field) -> codegen_wire::contract::MemberKey<'_> {
+    codegen_wire::contract::MemberKey {
         inherited: field.inherited,
         order: None,
         name: &field.wire_name,

@@ -5,7 +5,7 @@ use super::matching;
 use super::rules::{self, Facts, Rule};
 use super::{Change, Direction, LoadedProvider};
 use crate::diagnostic::Pos;
-use crate::model::{Endpoint, Format, Operation, Protocol};
+use crate::model::{Endpoint, Format, Operation};
 use crate::schema::OperationDecl;
 
 /// A provider in OLD, NEW or both.
@@ -77,13 +77,6 @@ fn id_pos(loaded: &LoadedProvider) -> Pos {
         .map_or(FILE_START, |decl| decl.id.pos)
 }
 
-fn protocol_name(protocol: Protocol) -> &'static str {
-    match protocol {
-        Protocol::WebApi => "webapi",
-        Protocol::Top => "top",
-    }
-}
-
 fn provider(cmp: &mut Comparison<'_>) {
     let (old, new) = (cmp.old.provider(), cmp.new.provider());
     let (old_decl, new_decl) = (&cmp.old.schema().provider, &cmp.new.schema().provider);
@@ -98,8 +91,8 @@ fn provider(cmp: &mut Comparison<'_>) {
             format!(
                 "provider {}: protocol changed from {} to {}",
                 new.id,
-                protocol_name(old.protocol),
-                protocol_name(new.protocol)
+                old.protocol.name(),
+                new.protocol.name()
             ),
         );
     }

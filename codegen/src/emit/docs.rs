@@ -76,12 +76,10 @@ pub fn field_facts(field: &Field) -> String {
         facts.push(format!("Matches `{pattern}`."));
     }
     if let Some(format) = field.format {
-        let form = match format {
-            TextFormat::Date => "`yyyy-MM-dd`",
-            TextFormat::DateTime => "`yyyy-MM-dd HH:mm:ss`",
-            TextFormat::Time => "`HH:mm:ss`",
-            TextFormat::Digits => "digits only",
-            TextFormat::Decimal => "a decimal number such as `10.00`",
+        let form = match format.layout() {
+            Some(layout) => format!("`{layout}`"),
+            None if format == TextFormat::Digits => "digits only".to_owned(),
+            None => "a decimal number such as `10.00`".to_owned(),
         };
         facts.push(format!("Text of the form {form}."));
     }

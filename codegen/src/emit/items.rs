@@ -2,13 +2,13 @@
 
 use std::collections::BTreeSet;
 
+use codegen_wire::case::RenameRule;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, field_facts, note, outcome_paragraphs, rule_paragraphs};
 use super::{builders, sm4, validation};
 use crate::model::*;
-use crate::names::serde_pascal_case;
 use crate::schema::EnumLiteral;
 
 /// What a module must import, gathered while its items are emitted.
@@ -144,7 +144,7 @@ impl ItemEmitter<'_> {
         let rename_all = body
             .fields
             .iter()
-            .all(|f| f.wire_name == serde_pascal_case(f.rust_name.bare()))
+            .all(|f| f.wire_name == RenameRule::Pascal.apply(f.rust_name.bare()))
             && body
                 .fields
                 .iter()

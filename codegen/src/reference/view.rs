@@ -413,12 +413,10 @@ fn limits(field: &Field) -> Vec<String> {
         limits.push(format!("pattern {}", cell_code(pattern)));
     }
     if let Some(format) = field.format {
-        let form = match format {
-            TextFormat::Date => "yyyy-MM-dd",
-            TextFormat::DateTime => "yyyy-MM-dd HH:mm:ss",
-            TextFormat::Time => "HH:mm:ss",
-            TextFormat::Digits => "digits only",
-            TextFormat::Decimal => "a decimal such as -10.00",
+        let form = match format.layout() {
+            Some(layout) => layout,
+            None if format == TextFormat::Digits => "digits only",
+            None => "a decimal such as -10.00",
         };
         limits.push(format!("format {} ({form})", cell_code(format.name())));
     }

@@ -3,6 +3,7 @@
 //! application parameters read back into the request type. For a server that receives TOP calls, a test that plays the
 //! gateway, or a logged call read again.
 
+use codegen_wire::top;
 use serde::de::value::MapDeserializer;
 use serde::de::{DeserializeOwned, Error as _, IntoDeserializer, Visitor};
 use serde::{Deserializer, forward_to_deserialize_any};
@@ -10,10 +11,6 @@ use serde::{Deserializer, forward_to_deserialize_any};
 use super::response::{data_rejection, json_path};
 use super::{Credentials, SYSTEM_PARAMS, SignMethod, sign};
 use crate::{Problem, Rejection, Stage, TopDateTime};
-
-/// The system parameters every call carries (docs/wire-formats.md, TOP system parameters); `session`, `format` and the
-/// rest are optional.
-const REQUIRED: [&str; 6] = ["method", "app_key", "timestamp", "v", "sign_method", "sign"];
 
 /// Checks `params` (the decoded pairs of the form body, and of the query string if any) as the gateway does
 /// before it runs an API: every required system parameter is there once, `method` and `app_key` are the expected
@@ -51,7 +48,7 @@ pub fn verify_request(
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
     };
-    for name in REQUIRED {
+    for name in top::REQUIRED_PARAMS {
         if value(name).is_none_or(|text| text.trim().is_empty()) {
             problem(
                 name,
@@ -60,52 +57,52 @@ pub fn verify_request(
             );
         }
     }
-    if let Some(sent) = value("method").filter(|sent| *sent != method) {
+    if let Some(sent) = value(top::METHOD).filter(|sent| *sent != method) {
         problem(
-            "method",
+            top::METHOD,
             "wrong_method",
             format!("calls `{sent}`, not `{method}`"),
         );
     }
-    if let Some(sent) = value("app_key").filter(|sent| *sent != credentials.app_key) {
+    if let Some(sent) = value(top::APP_KEY).filter(|sent| *sent != credentials.app_key) {
         problem(
-            "app_key",
+            top::APP_KEY,
             "wrong_app_key",
             format!("`{sent}` is not the expected app key"),
         );
     }
-    if let Some(sent) = value("v").filter(|sent| *sent != "2.0") {
+    if let Some(sent) = value(top::V).filter(|sent| *sent != top::API_VERSION) {
         problem(
-            "v",
+            top::V,
             "wrong_version",
             format!("version `{sent}`; the API version is 2.0"),
         );
     }
-    if let Some(sent) = value("timestamp")
+    if let Some(sent) = value(top::TIMESTAMP)
         && sent.parse::<TopDateTime>().is_err()
     {
         problem(
-            "timestamp",
+            top::TIMESTAMP,
             "format",
             format!("`{sent}` is not a time of the form yyyy-MM-dd HH:mm:ss"),
         );
     }
-    let method_used = value("sign_method").map(|name| (name, SignMethod::from_name(name)));
+    let method_used = value(top::SIGN_METHOD).map(|name| (name, SignMethod::from_name(name)));
     if let Some((name, None)) = method_used {
         problem(
-            "sign_method",
+            top::SIGN_METHOD,
             "wrong_sign_method",
             format!("`{name}` is not md5, hmac or hmac-sha256"),
         );
     }
-    if let (Some((_, Some(sign_method))), Some(sent)) = (method_used, value("sign")) {
+    if let (Some((_, Some(sign_method))), Some(sent)) = (method_used, value(top::SIGN)) {
         let pairs = params
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_str()));
         let expected = sign(&credentials.secret, pairs, sign_method);
         if !same_text(&expected, sent) {
             problem(
-                "sign",
+                top::SIGN,
                 "invalid_signature",
                 format!(
                     "the {} signature of the parameters with the secret differs",

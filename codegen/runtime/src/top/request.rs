@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use codegen_wire::top;
 use serde::Serialize;
 
 use super::sign::{is_blank, sign};
@@ -12,21 +13,7 @@ use crate::TopDateTime;
 /// The `Content-Type` of the body the official SDK posts.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded;charset=utf-8";
 
-/// The names of the system parameters: an application parameter may not take one, as the two would collide in
-/// the one parameter set the server signs and reads.
-pub const SYSTEM_PARAMS: [&str; 11] = [
-    "method",
-    "app_key",
-    "session",
-    "timestamp",
-    "v",
-    "format",
-    "sign_method",
-    "sign",
-    "partner_id",
-    "target_app_key",
-    "simplify",
-];
+pub use codegen_wire::top::SYSTEM_PARAMS;
 
 /// An application's identity on TOP.
 ///
@@ -190,10 +177,10 @@ pub fn encode_request<T: Serialize>(
     options: &Options,
 ) -> Result<TopRequest, EncodeError> {
     if is_blank(method) {
-        return Err(EncodeError::Missing("method"));
+        return Err(EncodeError::Missing(top::METHOD));
     }
     if is_blank(&credentials.app_key) {
-        return Err(EncodeError::Missing("app_key"));
+        return Err(EncodeError::Missing(top::APP_KEY));
     }
     let application = application_params(request)?;
     if let Some((name, _)) = application
@@ -213,16 +200,16 @@ pub fn encode_request<T: Serialize>(
         ResponseFormat::Xml => ("xml", None),
     };
     let system = [
-        ("method", Some(method)),
-        ("app_key", Some(credentials.app_key.as_str())),
-        ("session", options.session.as_deref()),
-        ("timestamp", Some(timestamp.as_str())),
-        ("v", Some("2.0")),
-        ("format", Some(format)),
-        ("sign_method", Some(options.sign_method.name())),
-        ("partner_id", options.partner_id.as_deref()),
-        ("target_app_key", options.target_app_key.as_deref()),
-        ("simplify", simplify),
+        (top::METHOD, Some(method)),
+        (top::APP_KEY, Some(credentials.app_key.as_str())),
+        (top::SESSION, options.session.as_deref()),
+        (top::TIMESTAMP, Some(timestamp.as_str())),
+        (top::V, Some(top::API_VERSION)),
+        (top::FORMAT, Some(format)),
+        (top::SIGN_METHOD, Some(options.sign_method.name())),
+        (top::PARTNER_ID, options.partner_id.as_deref()),
+        (top::TARGET_APP_KEY, options.target_app_key.as_deref()),
+        (top::SIMPLIFY, simplify),
     ];
     let mut params: Vec<(String, String)> = system
         .into_iter()
@@ -237,7 +224,7 @@ pub fn encode_request<T: Serialize>(
             .map(|(name, value)| (name.as_str(), value.as_str())),
         options.sign_method,
     );
-    params.push(("sign".to_owned(), signature));
+    params.push((top::SIGN.to_owned(), signature));
     let body = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(&params)
         .finish();

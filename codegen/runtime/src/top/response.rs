@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use codegen_wire::top;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -12,8 +13,7 @@ use super::xml_tree;
 use super::{ResponseFormat, TopCode};
 use crate::{Problem, Rejection, Stage, json};
 
-/// The envelope of a platform error, in JSON and in XML alike.
-pub const ERROR_RESPONSE: &str = "error_response";
+pub use top::ERROR_RESPONSE;
 
 /// A failure the platform or the business reported: the members `TaobaoResponse` maps.
 ///
@@ -38,11 +38,11 @@ impl TopError {
     fn from_envelope(name: Option<&str>, envelope: &Value) -> Option<TopError> {
         let member = |key: &str| envelope.get(key).and_then(text_of);
         let error = TopError {
-            code: envelope.get("code").and_then(code_of),
-            msg: member("msg"),
-            sub_code: member("sub_code"),
-            sub_msg: member("sub_msg"),
-            request_id: member("request_id"),
+            code: envelope.get(top::error::CODE).and_then(code_of),
+            msg: member(top::error::MSG),
+            sub_code: member(top::error::SUB_CODE),
+            sub_msg: member(top::error::SUB_MSG),
+            request_id: member(top::error::REQUEST_ID),
         };
         let code_failed = error.code.as_ref().is_some_and(|code| !code.is_success());
         let sub_code_failed = error.sub_code.as_deref().is_some_and(|sub| !sub.is_empty());

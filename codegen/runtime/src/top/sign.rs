@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use codegen_wire::{ordinal, top};
 use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
@@ -53,10 +54,10 @@ pub fn sign<'a>(
 ) -> String {
     let mut signed: Vec<(&str, &str)> = params
         .into_iter()
-        .filter(|&(name, value)| name != "sign" && !is_blank(name) && !is_blank(value))
+        .filter(|&(name, value)| name != top::SIGN && !is_blank(name) && !is_blank(value))
         .collect();
     // `Arrays.sort(String[])` compares UTF-16 code units; that is byte order for the ASCII names TOP uses.
-    signed.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+    signed.sort_by(|(a, _), (b, _)| ordinal::cmp(a, b));
     let text: String = signed
         .into_iter()
         .flat_map(|(name, value)| [name, value])

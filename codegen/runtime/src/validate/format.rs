@@ -1,5 +1,9 @@
 //! The text forms a document can require of a string field, checked without allocating.
 
+use std::fmt;
+
+use codegen_wire::text_format::{DATE_LAYOUT, DATETIME_LAYOUT, TIME_LAYOUT, TextFormat as Form};
+
 use crate::calendar::{Cursor, Hms, Ymd};
 
 /// A text form a string field must have; `#[validate(format = "...")]` names it by [`TextFormat::name`].
@@ -8,15 +12,6 @@ use crate::calendar::{Cursor, Hms, Ymd};
 /// their types in compiler messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TextFormat(Form);
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Form {
-    Date,
-    DateTime,
-    Time,
-    Digits,
-    Decimal,
-}
 
 impl TextFormat {
     /// `yyyy-MM-dd`, a real calendar day.
@@ -31,35 +26,14 @@ impl TextFormat {
     /// yuan travel as text.
     pub const DECIMAL: TextFormat = TextFormat(Form::Decimal);
 
-    /// Every format, in the order of their names.
-    pub const ALL: [TextFormat; 5] = [
-        TextFormat::DATE,
-        TextFormat::DATETIME,
-        TextFormat::DECIMAL,
-        TextFormat::DIGITS,
-        TextFormat::TIME,
-    ];
-
     /// The name the attribute uses.
     pub fn name(self) -> &'static str {
-        match self.0 {
-            Form::Date => "date",
-            Form::DateTime => "datetime",
-            Form::Time => "time",
-            Form::Digits => "digits",
-            Form::Decimal => "decimal",
-        }
+        self.0.name()
     }
 
     /// What the text should look like, for messages.
-    pub fn expected(self) -> &'static str {
-        match self.0 {
-            Form::Date => "a date in the form yyyy-MM-dd",
-            Form::DateTime => "a date and time in the form yyyy-MM-dd HH:mm:ss",
-            Form::Time => "a time in the form HH:mm:ss",
-            Form::Digits => "only the digits 0-9",
-            Form::Decimal => "a decimal number such as 10.00",
-        }
+    pub fn expected(self) -> impl fmt::Display {
+        Expected(self.0)
     }
 
     /// Whether `text` has this form.
@@ -80,6 +54,23 @@ impl TextFormat {
     }
 }
 
+/// [`TextFormat::expected`]: the date and time forms quote their layout.
+struct Expected(Form);
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Form::Date => write!(f, "a date in the form {DATE_LAYOUT}"),
+            Form::DateTime => {
+                write!(f, "a date and time in the form {DATETIME_LAYOUT}")
+            }
+            Form::Time => write!(f, "a time in the form {TIME_LAYOUT}"),
+            Form::Digits => f.write_str("only the digits 0-9"),
+            Form::Decimal => f.write_str("a decimal number such as 10.00"),
+        }
+    }
+}
+
 fn is_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
 }
@@ -97,9 +88,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_sorted_and_distinct() {
-        let names = TextFormat::ALL.map(TextFormat::name);
-        assert!(names.windows(2).all(|pair| pair[0] < pair[1]), "{names:?}");
+    fn messages_quote_the_layout() {
+        assert_eq!(
+            TextFormat::DATETIME.expected().to_string(),
+            "a date and time in the form yyyy-MM-dd HH:mm:ss"
+        );
+        assert_eq!(
+            TextFormat::DIGITS.expected().to_string(),
+            "only the digits 0-9"
+        );
     }
 
     #[test]

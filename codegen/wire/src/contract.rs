@@ -1,6 +1,5 @@
-//! DataContractSerializer's rules that more than one part of the project applies: the `DataContract` derive
-//! writes members in this order, and `codegen diff` reports a schema change that moves them. A proc-macro crate
-//! can export only macros, so the rule lives here, where both can call it.
+//! DataContractSerializer's member order: the `DataContract` derive writes members in it, and `codegen diff`
+//! reports a schema change that moves them.
 
 use std::cmp::Ordering;
 
@@ -28,7 +27,7 @@ pub fn member_order(a: MemberKey<'_>, b: MemberKey<'_>) -> Ordering {
             (Some(_), None) => Ordering::Greater,
             (Some(a), Some(b)) => a.cmp(&b),
         })
-        .then_with(|| a.name.encode_utf16().cmp(b.name.encode_utf16()))
+        .then_with(|| crate::ordinal::cmp(a.name, b.name))
 }
 
 #[cfg(test)]
