@@ -22,8 +22,10 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::emit::{self, Files};
-use crate::write::{self, Change, WriteError};
-use crate::{Error, load_all, load_file, schema_paths};
+use crate::error::{Error, WriteError};
+use crate::load::schema_paths;
+use crate::run::providers::{load_all, load_file};
+use crate::write::{self, Change};
 
 /// The default name of the generated file.
 pub const DEFAULT_FILE_NAME: &str = "refund_apis.rs";

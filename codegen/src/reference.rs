@@ -12,7 +12,8 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 
-use crate::emit::{EmitError, Files};
+use crate::emit::Files;
+use crate::error::EmitError;
 use crate::model::Provider;
 
 /// The first characters of every Markdown file codegen writes; also how it recognises its own.

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::emit::{Files, GENERATED_MARKER};
+use crate::error::WriteError;
 use crate::reference;
 
 /// What syncing a file would do.
@@ -49,19 +50,6 @@ impl Change {
             .context_radius(2)
             .header(&format!("a/{path}"), &format!("b/{path}"))
             .to_string()
-    }
-}
-
-/// An I/O failure, with the path it happened on.
-#[derive(Debug)]
-pub struct WriteError {
-    pub path: PathBuf,
-    pub source: io::Error,
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.source)
     }
 }
 

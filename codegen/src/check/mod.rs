@@ -11,11 +11,11 @@ use std::collections::HashMap;
 use json_order::apply_json_order;
 
 use crate::diagnostic::{Diagnostics, Pos, suggest};
-use crate::model::*;
-use crate::names::{self, Case, RESERVED_TYPE_NAMES, RustName};
-use crate::schema::{
+use crate::load::schema::{
     EnumDecl, EnumLiteral, FieldDecl, Schema, Spanned, StructDecl, TypeBody, TypeDecl, TypeExpr,
 };
+use crate::model::*;
+use crate::names::{self, Case, RESERVED_TYPE_NAMES, RustName};
 
 /// Checks a decoded schema; `None` when it has problems (all of them are in `diags`).
 pub fn check(schema: &Schema, diags: &mut Diagnostics) -> Option<Provider> {
@@ -121,7 +121,7 @@ impl<'a> Checker<'a> {
         if self.schema.broken_types.contains(&name.value) {
             return None;
         }
-        if !scalars && crate::schema::Scalar::from_name(&name.value).is_some() {
+        if !scalars && crate::load::schema::Scalar::from_name(&name.value).is_some() {
             self.diags.error_with_hint(
                 name.pos,
                 format!(
@@ -139,7 +139,7 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|t| t.name.value.as_str())
             .filter(|candidate| Some(*candidate) != owner_name);
-        let scalar_names = crate::schema::Scalar::ALL
+        let scalar_names = crate::load::schema::Scalar::ALL
             .iter()
             .map(|(n, _)| *n)
             .filter(|_| scalars);

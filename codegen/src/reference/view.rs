@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::markdown::{Anchors, cell_code};
+use crate::load::schema::EnumLiteral;
 use crate::model::*;
-use crate::schema::EnumLiteral;
 
 #[derive(Serialize)]
 pub struct ProviderView<'a> {

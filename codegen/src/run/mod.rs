@@ -1,12 +1,40 @@
 //! One run of `generate` or `check`: load, render, compare, write. A caller that shows progress (the CLI on a
 //! terminal) is told each step as it starts; the library itself prints nothing.
 
+pub mod providers;
+
 use std::path::{Path, PathBuf};
 
-use crate::emit::Files;
-use crate::language::json_schema;
+use crate::emit::{self, Files};
+use crate::error::Error;
+use crate::load::language::json_schema;
+use crate::load::schema_paths;
+use crate::model::Provider;
+use crate::reference;
 use crate::write::{self, Change};
-use crate::{Error, load_all, load_file, render_providers, schema_paths};
+use providers::{load, load_all, load_file};
+
+/// The files the schemas produce, without touching the disk.
+pub fn render(schemas: &Path) -> Result<Files, Error> {
+    render_providers(&load(schemas)?)
+}
+
+/// The output crate's files for checked providers: the modules, and the reference pages under `docs/`.
+pub fn render_providers(providers: &[Provider]) -> Result<Files, Error> {
+    let mut files = emit::render(providers).map_err(Error::Emit)?;
+    files.extend(reference::render(providers).map_err(Error::Emit)?);
+    Ok(files)
+}
+
+/// Regenerates `out` from `schemas`; returns the changes made (none when it was already fresh).
+pub fn generate(schemas: &Path, out: &Path) -> Result<Vec<Change>, Error> {
+    Run::new(schemas, out).generate()
+}
+
+/// The changes `generate` would make; empty when `out` is fresh. Writes nothing.
+pub fn check(schemas: &Path, out: &Path) -> Result<Vec<Change>, Error> {
+    Run::new(schemas, out).check()
+}
 
 /// A step of a run, with the amount of work it has before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostics, Pos, suggest};
-use crate::language::{self, Mapping};
-use crate::schema::*;
-use crate::yaml::{Node, Value};
+use crate::load::language::{self, Mapping};
+use crate::load::schema::*;
+use crate::load::yaml::{Node, Value};
 
 mod outcome;
 mod rules;
@@ -100,7 +100,7 @@ impl<'a> Entries<'a> {
     fn take(&mut self, key: &str) -> Option<&'a Node> {
         debug_assert!(
             self.kind.key(key).is_some(),
-            "`{key}` is not declared in codegen::language::{}",
+            "`{key}` is not declared in codegen::load::language::{}",
             self.kind.id
         );
         let index = self.entries.iter().position(|(k, _, _)| *k == key)?;

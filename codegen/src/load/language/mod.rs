@@ -7,7 +7,7 @@
 
 pub mod json_schema;
 
-use crate::schema::{Format, Repr, Scalar, TextFormat};
+use crate::load::schema::{Format, Repr, Scalar, TextFormat};
 
 /// One kind of mapping of the language: the schema itself, `provider`, an operation, a field, ...
 #[derive(Debug)]
@@ -97,12 +97,12 @@ impl Vocabulary {
             table.iter().map(|(name, _)| *name).collect()
         }
         match self {
-            Vocabulary::Protocol => names(&crate::decode::PROTOCOLS),
+            Vocabulary::Protocol => names(&crate::load::decode::PROTOCOLS),
             Vocabulary::Format => names(&Format::ALL),
             Vocabulary::TextFormat => names(&TextFormat::ALL),
-            Vocabulary::Encryption => names(&crate::decode::ENCRYPTIONS),
+            Vocabulary::Encryption => names(&crate::load::decode::ENCRYPTIONS),
             Vocabulary::Repr => names(&Repr::ALL),
-            Vocabulary::HttpMethod => crate::decode::HTTP_METHODS.to_vec(),
+            Vocabulary::HttpMethod => crate::load::decode::HTTP_METHODS.to_vec(),
         }
     }
 }
