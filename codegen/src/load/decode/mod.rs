@@ -6,19 +6,14 @@
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostics, Pos, suggest};
-use crate::load::language::{self, Mapping};
+use crate::load::language::{
+    self, ENCRYPTIONS, HTTP_METHODS, Mapping, PROTOCOLS, SUPPORTED_VERSION,
+};
 use crate::load::schema::*;
 use crate::load::yaml::{Node, Value};
 
 mod outcome;
 mod rules;
-
-pub(crate) const PROTOCOLS: [(&str, Protocol); 2] =
-    [("webapi", Protocol::WebApi), ("top", Protocol::Top)];
-pub(crate) const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
-pub(crate) const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
-/// The language versions this generator reads.
-pub const SUPPORTED_VERSION: i64 = 1;
 
 /// Decodes a whole schema file; `None` when the problems leave nothing usable.
 pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schema> {

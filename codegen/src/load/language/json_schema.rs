@@ -6,8 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Key, Kind, MAPPINGS, Mapping, Needs, SCHEMA, scalar_names};
-use crate::load::decode::SUPPORTED_VERSION;
+use super::{Key, Kind, MAPPINGS, Mapping, Needs, SCHEMA, SUPPORTED_VERSION, scalar_names};
 
 /// Its file name, in the folder of the schemas that point at it.
 pub const FILE_NAME: &str = "schema-language.json";

@@ -7,7 +7,16 @@
 
 pub mod json_schema;
 
-use crate::load::schema::{Format, Repr, Scalar, TextFormat};
+use crate::load::schema::{Encryption, Format, Protocol, Repr, Scalar, TextFormat};
+
+/// The language versions this generator reads.
+pub const SUPPORTED_VERSION: i64 = 1;
+/// The words of `protocol:`.
+pub const PROTOCOLS: [(&str, Protocol); 2] = [("webapi", Protocol::WebApi), ("top", Protocol::Top)];
+/// The words of `encryption:`.
+pub const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
+/// The methods an operation's `http:` may name.
+pub const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
 /// One kind of mapping of the language: the schema itself, `provider`, an operation, a field, ...
 #[derive(Debug)]
@@ -97,12 +106,12 @@ impl Vocabulary {
             table.iter().map(|(name, _)| *name).collect()
         }
         match self {
-            Vocabulary::Protocol => names(&crate::load::decode::PROTOCOLS),
+            Vocabulary::Protocol => names(&PROTOCOLS),
             Vocabulary::Format => names(&Format::ALL),
             Vocabulary::TextFormat => names(&TextFormat::ALL),
-            Vocabulary::Encryption => names(&crate::load::decode::ENCRYPTIONS),
+            Vocabulary::Encryption => names(&ENCRYPTIONS),
             Vocabulary::Repr => names(&Repr::ALL),
-            Vocabulary::HttpMethod => crate::load::decode::HTTP_METHODS.to_vec(),
+            Vocabulary::HttpMethod => HTTP_METHODS.to_vec(),
         }
     }
 }
