@@ -1,10 +1,13 @@
-//! One run of `generate` or `check`: load, render, compare, write. A caller that shows progress (the CLI on a
-//! terminal) is told each step as it starts; the library itself prints nothing.
+//! The one pipeline: schema paths -> loaded and checked providers -> rendered files -> the changes that make the
+//! output hold them -> written. The CLI, [`generate`], [`check`] and a build script's [`Config`](crate::Config)
+//! all drive a [`Run`], so what one refuses (two schemas of one provider) every one refuses. A caller that shows
+//! progress (the CLI on a terminal) is told each step as it starts; the library itself prints nothing.
 
 pub mod providers;
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Diagnostic, Pos};
 use crate::emit::{self, Files};
 use crate::error::Error;
 use crate::load::language::json_schema;
@@ -45,22 +48,59 @@ pub enum Phase {
     Writing { changes: usize },
 }
 
-/// A run from a schema file or folder into a crate folder.
+/// Told of each path a run reads, before it reads it; an error it returns stops the run.
+pub type OnRead<'a> = &'a mut dyn FnMut(&Path) -> Result<(), Error>;
+
+/// What a run writes.
+enum Output {
+    /// A crate folder: the modules and the reference; files codegen wrote there earlier and no longer produces go.
+    Crate(PathBuf),
+    /// One file of every provider, for `include!`, in a folder codegen shares (a build script's `OUT_DIR`), where
+    /// nothing else is touched.
+    Include { dir: PathBuf, file: PathBuf },
+}
+
+/// A run from schema files or folders into a crate folder, or into one file for `include!`.
 pub struct Run<'a> {
-    schemas: &'a Path,
-    out: &'a Path,
+    inputs: Vec<PathBuf>,
+    output: Output,
     language_schema: bool,
     on_phase: Option<&'a mut dyn FnMut(Phase)>,
+    on_read: Option<OnRead<'a>>,
 }
 
 impl<'a> Run<'a> {
-    pub fn new(schemas: &'a Path, out: &'a Path) -> Self {
-        Run {
+    /// Generates the crate folder `out` from `schemas`, a schema file or a folder of `*.yaml` schemas.
+    pub fn new(schemas: &Path, out: &Path) -> Self {
+        Run::with_output(schemas, Output::Crate(out.to_path_buf()))
+    }
+
+    /// Generates the one file `dir/file` for `include!` from `schemas`, leaving everything else in `dir` alone.
+    pub fn include(schemas: &Path, dir: &Path, file: &Path) -> Self {
+        Run::with_output(
             schemas,
-            out,
+            Output::Include {
+                dir: dir.to_path_buf(),
+                file: file.to_path_buf(),
+            },
+        )
+    }
+
+    fn with_output(schemas: &Path, output: Output) -> Self {
+        Run {
+            inputs: vec![schemas.to_path_buf()],
+            output,
             language_schema: false,
             on_phase: None,
+            on_read: None,
         }
+    }
+
+    /// Adds another schema file or folder; a schema named twice is read once, two schemas of one provider are
+    /// refused.
+    pub fn schemas(mut self, path: &Path) -> Self {
+        self.inputs.push(path.to_path_buf());
+        self
     }
 
     /// Also keeps the language's JSON Schema ([`json_schema::FILE_NAME`]) fresh beside the schemas, where their
@@ -73,6 +113,13 @@ impl<'a> Run<'a> {
     /// Calls `on_phase` as each step starts.
     pub fn on_phase(mut self, on_phase: &'a mut dyn FnMut(Phase)) -> Self {
         self.on_phase = Some(on_phase);
+        self
+    }
+
+    /// Calls `on_read` with each input, then with each schema found in an input folder, before loading: what a
+    /// build script tells cargo to watch. An error it returns stops the run.
+    pub fn on_read(mut self, on_read: OnRead<'a>) -> Self {
+        self.on_read = Some(on_read);
         self
     }
 
@@ -94,29 +141,85 @@ impl<'a> Run<'a> {
     }
 
     fn plan(&mut self) -> Result<Vec<Change>, Error> {
-        let paths = schema_paths(self.schemas)?;
+        let paths = self.schema_paths()?;
         self.phase(Phase::Loading {
             schemas: paths.len(),
         });
         let providers = load_all(&paths, |path| load_file(path))?;
+        refuse_duplicate_ids(&paths, &providers)?;
         self.phase(Phase::Rendering {
             providers: providers.len(),
         });
-        let files = render_providers(&providers)?;
-        let language = self.language_schema.then(|| {
-            (
-                language_schema_folder(self.schemas),
-                language_schema_files(),
-            )
-        });
+        let files = self.render(&providers)?;
+        let language = if self.language_schema {
+            self.language_schema_folders()
+        } else {
+            Vec::new()
+        };
         self.phase(Phase::Comparing {
-            files: files.len() + language.as_ref().map_or(0, |(_, files)| files.len()),
+            files: files.len() + language.len(),
         });
-        let mut changes = write::plan(self.out, &files).map_err(Error::Write)?;
-        if let Some((folder, files)) = language {
-            changes.extend(write::plan_files(&folder, &files).map_err(Error::Write)?);
+        let mut changes = match &self.output {
+            Output::Crate(out) => write::plan(out, &files, emit::marker),
+            Output::Include { dir, .. } => write::plan_files(dir, &files),
+        }
+        .map_err(Error::Write)?;
+        let language_files =
+            Files::from([(PathBuf::from(json_schema::FILE_NAME), json_schema::render())]);
+        for folder in language {
+            changes.extend(write::plan_files(&folder, &language_files).map_err(Error::Write)?);
         }
         Ok(changes)
+    }
+
+    /// Every input's schemas in order, each read once; `on_read` hears of each input before its listing, so a
+    /// build script reruns when a missing or empty folder gets a schema.
+    fn schema_paths(&mut self) -> Result<Vec<PathBuf>, Error> {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for input in &self.inputs {
+            if let Some(on_read) = self.on_read.as_mut() {
+                on_read(input)?;
+            }
+            for path in schema_paths(input)? {
+                if !paths.contains(&path) {
+                    if input.is_dir()
+                        && let Some(on_read) = self.on_read.as_mut()
+                    {
+                        on_read(&path)?;
+                    }
+                    paths.push(path);
+                }
+            }
+        }
+        Ok(paths)
+    }
+
+    fn render(&self, providers: &[Provider]) -> Result<Files, Error> {
+        match &self.output {
+            Output::Crate(_) => render_providers(providers),
+            Output::Include { file, .. } => {
+                let source = self
+                    .inputs
+                    .iter()
+                    .map(|input| input.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let text = emit::render_include(providers, file, &source).map_err(Error::Emit)?;
+                Ok(Files::from([(file.clone(), text)]))
+            }
+        }
+    }
+
+    /// Where the language's JSON Schema goes: each input folder, or the folder of an input file.
+    fn language_schema_folders(&self) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = Vec::new();
+        for input in &self.inputs {
+            let folder = language_schema_folder(input);
+            if !folders.contains(&folder) {
+                folders.push(folder);
+            }
+        }
+        folders
     }
 
     fn phase(&mut self, phase: Phase) {
@@ -126,8 +229,7 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Where the language's JSON Schema goes: the schemas' folder, or the folder of the one schema named.
-pub fn language_schema_folder(schemas: &Path) -> PathBuf {
+fn language_schema_folder(schemas: &Path) -> PathBuf {
     if schemas.is_dir() {
         return schemas.to_path_buf();
     }
@@ -137,6 +239,26 @@ pub fn language_schema_folder(schemas: &Path) -> PathBuf {
     }
 }
 
-fn language_schema_files() -> Files {
-    Files::from([(PathBuf::from(json_schema::FILE_NAME), json_schema::render())])
+/// Two inputs holding a schema of the same provider would give two modules of one name.
+fn refuse_duplicate_ids(paths: &[PathBuf], providers: &[Provider]) -> Result<(), Error> {
+    let mut problems = Vec::new();
+    for (index, provider) in providers.iter().enumerate() {
+        if let Some(first) = providers[..index].iter().position(|p| p.id == provider.id) {
+            problems.push(Diagnostic {
+                file: paths[index].clone(),
+                pos: Pos { line: 1, col: 1 },
+                message: format!(
+                    "provider `{}` is also loaded from {}",
+                    provider.id,
+                    paths[first].display()
+                ),
+                hint: Some("give each provider's schema once".to_owned()),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Schemas(problems))
+    }
 }
