@@ -22,9 +22,9 @@ pub const FOLDER: &str = "docs";
 const TEMPLATES: [(&str, &str); 2] = [
     (
         "provider.md.j2",
-        include_str!("../templates/provider.md.j2"),
+        include_str!("../../templates/provider.md.j2"),
     ),
-    ("index.md.j2", include_str!("../templates/index.md.j2")),
+    ("index.md.j2", include_str!("../../templates/index.md.j2")),
 ];
 
 /// The templates are compiled into the binary and parsed once per process.
