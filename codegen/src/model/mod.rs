@@ -1,6 +1,8 @@
 //! The checked model: every reference resolved, every Rust name chosen, every rule that depends on the protocol
 //! already applied (field order, nullability, boxing). The emitter only reads it.
 
+pub mod facts;
+
 pub use crate::load::schema::{
     Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar,
     TextFormat,
