@@ -1,11 +1,12 @@
-//! form-urlencoded and BSON through the conformance runner: the exact BSON bytes of section C2, every form key style
-//! of section C1, round trips, and damaged payloads rejected without a panic.
+//! form-urlencoded and BSON through the conformance runner: the exact BSON bytes of docs/wire-formats.md, BSON bytes of
+//! the seeds, every form key style of its Form binding keys, round trips, and damaged payloads rejected without a
+//! panic.
 
 use conformance::{Outcome, run};
 
 const ORDER_JSON: &str = r#"{"username":"sample string 1","settotomorrowtime":"sample string 2","refundparm":{"orderid":"sample string 1","refundallticket":"sample string 2","ticketids":["sample string 1","sample string 2"]}}"#;
 
-/// Section C2: Json.NET's BSON for the seed 001 sample values.
+/// docs/wire-formats.md, BSON bytes of the seeds: Json.NET's BSON for the seed 001 sample values.
 const ORDER_BSON: &str = "db00000002757365726e616d65001000000073616d706c6520737472696e6720310002736574746f746f6d6f72726f7774696d65001000000073616d706c6520737472696e6720320003726566756e647061726d0085000000026f726465726964001000000073616d706c6520737472696e6720310002726566756e64616c6c7469636b6574001000000073616d706c6520737472696e67203200047469636b657469647300330000000230001000000073616d706c6520737472696e672031000231001000000073616d706c6520737472696e67203200000000";
 const RESULT_JSON: &str = r#"{"errcode":1,"errmsg":"sample string 2","tag":"sample string 3"}"#;
 const RESULT_BSON: &str = "4700000010657272636f64650001000000026572726d7367001000000073616d706c6520737472696e6720320002746167001000000073616d706c6520737472696e6720330000";

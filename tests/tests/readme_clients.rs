@@ -1,5 +1,5 @@
-//! The README's "Clients" examples, as they are printed there, run against canned answers: what a user copies
-//! compiles and does what the README says.
+//! The examples of docs/clients.md, as they are printed there, run against canned answers: what a user copies
+//! compiles and does what the page says.
 
 use codegen_runtime::client::{CallError, Codec, Literal, Outcome, Top, WebApi};
 use codegen_runtime::sm4::{Key, Sm4Config};
@@ -24,7 +24,7 @@ fn send(
 
 #[test]
 fn web_api_example() -> Result<(), Error> {
-    // README: build, send, read.
+    // docs/clients.md: build, send, read.
     use digitalscience::{OrderTicketRefundParm, RefundParm, RefundTickets};
 
     let client = WebApi::new("https://tour.example.com/".parse()?).format(Format::Xml);
@@ -105,7 +105,7 @@ fn replacing_a_reading() -> Result<(), Error> {
     Ok(())
 }
 
-/// The JSON the README elides: seed 003's sample object.
+/// The JSON docs/clients.md elides: seed 003's sample object.
 fn callback() -> &'static str {
     r#"{"order_id":"123456789","order_status":"31","refund_cost":"0","refund_id":"1231123","refund_total":"1000",
         "supplier_order_id":"12345678","ticket_no":"EW123412","refund_train_details":[{"arrive_time":"2022-10-19 14:00:00",

@@ -1,13 +1,15 @@
-//! DataContract XML through the conformance runner: the exact bytes of section A5 of the wire-format notes, reached
-//! from each document's XML and JSON samples; hostile documents refused safely; mutated samples never panic.
+//! DataContract XML through the conformance runner: the exact bytes of docs/wire-formats.md, DataContract wire bytes of
+//! the seeds, reached from each document's XML and JSON samples; hostile documents refused safely; mutated samples
+//! never panic.
 
 use std::path::Path;
 
 use codegen::model::Format;
 use conformance::{Outcome, run};
 
-/// Section A5: the bytes ASP.NET Web API sends for the four sample values (no declaration, no white space).
-const A5: [(&str, &str, &str); 4] = [
+/// docs/wire-formats.md, DataContract wire bytes of the seeds: the bytes ASP.NET Web API sends for the four sample
+/// values (no declaration, no white space).
+const SEED_WIRE_BYTES: [(&str, &str, &str); 4] = [
     (
         "ctt",
         "TicketRefundRequest",
@@ -70,7 +72,7 @@ fn rejection(outcome: &Outcome) -> (String, String) {
 fn every_sample_reaches_the_exact_bytes_of_a5_from_xml_and_from_json() {
     for format in [Format::Xml, Format::Json] {
         let samples = samples(format);
-        for (provider, ty, expected) in A5 {
+        for (provider, ty, expected) in SEED_WIRE_BYTES {
             let (_, _, sample) = samples
                 .iter()
                 .find(|(p, t, _)| p == provider && t == ty)

@@ -15,9 +15,9 @@ pub struct MemberKey<'a> {
     pub name: &'a str,
 }
 
-/// The order members are written in (wire-format notes, section A3): the members of the furthest base type first,
-/// then each level down; within a level, members without an `Order` first, then by `Order`, then by the ordinal
-/// (UTF-16 code unit) order of their names, which is not the order of their UTF-8 bytes once a name leaves the
+/// The order members are written in (docs/wire-formats.md, DataContract member order): the members of the furthest base
+/// type first, then each level down; within a level, members without an `Order` first, then by `Order`, then by the
+/// ordinal (UTF-16 code unit) order of their names, which is not the order of their UTF-8 bytes once a name leaves the
 /// Basic Multilingual Plane.
 pub fn member_order(a: MemberKey<'_>, b: MemberKey<'_>) -> Ordering {
     b.inherited

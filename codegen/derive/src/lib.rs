@@ -46,7 +46,7 @@ pub fn derive_wire_enum(input: TokenStream) -> TokenStream {
         .into()
 }
 
-/// Writes and reads a struct as ASP.NET Web API's DataContractSerializer does (section A of the wire-format notes).
+/// Writes and reads a struct as ASP.NET Web API's DataContractSerializer does (docs/wire-formats.md, DataContract XML).
 ///
 /// ```ignore
 /// #[derive(DataContract)]

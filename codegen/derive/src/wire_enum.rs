@@ -361,7 +361,8 @@ fn emit(model: &WireEnum<'_>) -> TokenStream {
                 "http://schemas.datacontract.org/2004/07/"
             }
 
-            /// The member name (section A8): a value without one cannot be written, as .NET refuses it too.
+            /// The member name (docs/wire-formats.md, DataContract enums): a value without one cannot be written, as
+            /// .NET refuses it too.
             fn write_xml(&self, writer: &mut #rt::xml::XmlWriter) -> ::std::result::Result<(), #rt::xml::XmlError> {
                 match self.member_name() {
                     ::std::option::Option::Some(name) => {

@@ -112,10 +112,10 @@ fn double_text(value: f64) -> String {
 
 /// A finite double as .NET Framework's `ToString("R")`, the text both Json.NET and `XmlConvert` start from.
 ///
-/// ASP.NET Web API 5 runs on .NET Framework (the Mono oracle in `../shared/oracle` reproduces it): "R" takes 15
-/// significant digits when they read back as the same double, and 17 otherwise, so `123456789012345.6` is written
-/// `123456789012345.59`. With those digits as `d.ddd×10^e`, the text is positional when `-5 < e < precision` and
-/// `d.dddE+XX` (signed, at least two exponent digits) otherwise. Zero of either sign is `0`.
+/// ASP.NET Web API 5 runs on .NET Framework (the Mono oracle in `tests/oracle/` reproduces it; docs/wire-formats.md,
+/// .NET double text): "R" takes 15 significant digits when they read back as the same double, and 17 otherwise, so
+/// `123456789012345.6` is written `123456789012345.59`. With those digits as `d.ddd×10^e`, the text is positional when
+/// `-5 < e < precision` and `d.dddE+XX` (signed, at least two exponent digits) otherwise. Zero of either sign is `0`.
 pub(crate) fn round_trip_text(value: f64) -> String {
     if value == 0.0 {
         return "0".to_owned();

@@ -103,7 +103,7 @@ pub struct Rule {
     pub id: &'static str,
     /// What it detects.
     pub what: &'static str,
-    /// The severity logic of `request` and `response`, in words, for the README.
+    /// The severity logic of `request` and `response`, in words, for docs/diff.md.
     pub severity: &'static str,
     pub wire: Wire,
     /// The verdict when the item travels in requests.
@@ -139,7 +139,7 @@ macro_rules! rules {
                 response: $response,
             };
         )*
-        /// Every rule, in the order the README lists them.
+        /// Every rule, in the order docs/diff.md lists them.
         pub static CATALOGUE: &[&Rule] = &[$(&$name),*];
     };
 }
@@ -475,7 +475,7 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     CATALOGUE.iter().copied().find(|rule| rule.id == id)
 }
 
-/// The catalogue as a Markdown table, as the README lists it.
+/// The catalogue as a Markdown table, as docs/diff.md lists it.
 pub fn catalogue_markdown() -> String {
     let mut table = String::from("| rule | detects | severity |\n|---|---|---|\n");
     for rule in CATALOGUE {

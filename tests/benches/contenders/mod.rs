@@ -230,7 +230,8 @@ where
     ]
 }
 
-/// The seed's sample values (the Help Page's placeholders), as in section A5 of the wire-format notes.
+/// The seed's sample values (the Help Page's placeholders), as in docs/wire-formats.md, DataContract wire bytes of the
+/// seeds.
 fn ticket_refund_request() -> ctt::TicketRefundRequest {
     ctt::TicketRefundRequest {
         order_number: Some("sample string 1".into()),

@@ -1,5 +1,6 @@
-//! `application/bson` bodies as ASP.NET Web API's `BsonMediaTypeFormatter` writes and reads them (research note
-//! C2): Json.NET's `BsonWriter` under the same contract as JSON (same names, same order, nulls included).
+//! `application/bson` bodies as ASP.NET Web API's `BsonMediaTypeFormatter` writes and reads them (docs/wire-formats.md,
+//! BSON under Web API and BSON element types): Json.NET's `BsonWriter` under the same contract as JSON (same names,
+//! same order, nulls included).
 //!
 //! The `bson` crate is not used because its choices are not Json.NET's: it writes a `u32` as int64 where
 //! Json.NET writes int32, a `Uuid` as generic binary in RFC byte order where Json.NET writes subtype 4 in .NET's

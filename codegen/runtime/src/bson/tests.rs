@@ -1,7 +1,7 @@
 //! BSON against hand-written mirrors of the generated `digitalscience` types and vectors from Json.NET 6.0.8.
 //!
 //! The vectors marked "Json.NET" were written by `BsonWriter` under Mono (the oracle set-up of
-//! `../shared/oracle`) from the JSON text next to them; dates with no offset were written with `TZ=UTC`.
+//! `tests/oracle/`) from the JSON text next to them; dates with no offset were written with `TZ=UTC`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Debug;
@@ -58,9 +58,9 @@ struct Mixed {
     inner: Option<CommonOperationResult>,
 }
 
-/// research note C2, cross-checked with Json.NET.
+/// docs/wire-formats.md, BSON bytes of the seeds, cross-checked with Json.NET.
 const COMMON_OPERATION_RESULT: &str = "4700000010657272636f64650001000000026572726d7367001000000073616d706c6520737472696e6720320002746167001000000073616d706c6520737472696e6720330000";
-/// research note C2.
+/// docs/wire-formats.md, BSON bytes of the seeds.
 const ORDER_TICKET_REFUND_PARM: &str = "db00000002757365726e616d65001000000073616d706c6520737472696e6720310002736574746f746f6d6f72726f7774696d65001000000073616d706c6520737472696e6720320003726566756e647061726d0085000000026f726465726964001000000073616d706c6520737472696e6720310002726566756e64616c6c7469636b6574001000000073616d706c6520737472696e67203200047469636b657469647300330000000230001000000073616d706c6520737472696e672031000231001000000073616d706c6520737472696e67203200000000";
 
 const MIXED_JSON: &str = r#"{"id":"00112233-4455-6677-8899-AABBCCDDEEFF","rate":1E+20,"when":"2025-09-14T16:35:25.9025678+08:00","never":null,"big":1234567890123,"amount":4.10,"list":[1,2],"flag":true,"inner":{"errcode":-7,"errmsg":"x","tag":null}}"#;

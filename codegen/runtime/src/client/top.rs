@@ -1,5 +1,5 @@
 //! Taobao Open Platform calls: the request as a signed form posted to the gateway, with its SM4 fields encrypted
-//! first, and the answer read from its envelope (section D of the wire-format notes).
+//! first, and the answer read from its envelope (docs/wire-formats.md, TOP protocol).
 
 use http::header::CONTENT_TYPE;
 

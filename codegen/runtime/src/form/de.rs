@@ -17,7 +17,8 @@ static EMPTY: Node = Node {
     items: std::collections::BTreeMap::new(),
 };
 
-/// Reads a form body into `T` as Web API's `JQueryMvcFormUrlEncodedFormatter` binds it (note C1).
+/// Reads a form body into `T` as Web API's `JQueryMvcFormUrlEncodedFormatter` binds it (docs/wire-formats.md, Form
+/// binding keys).
 ///
 /// Every key style the server accepts reads the same: `a.b`, `a[b]`, `a[0]`, `a[]` and repeated keys,
 /// with names matched ignoring ASCII case. Unknown keys are ignored. A failure is one [`Problem`] located by

@@ -1,4 +1,5 @@
-//! From body text to a tree of values, the way Web API turns a form body into MVC keys (note C1).
+//! From body text to a tree of values, the way Web API turns a form body into MVC keys (docs/wire-formats.md, Form
+//! binding keys).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

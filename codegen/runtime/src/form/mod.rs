@@ -1,4 +1,5 @@
-//! `application/x-www-form-urlencoded` request bodies, as ASP.NET Web API binds them (research note C1).
+//! `application/x-www-form-urlencoded` request bodies, as ASP.NET Web API binds them (docs/wire-formats.md, Form
+//! binding keys and Form values).
 //!
 //! Web API reads a form body with `JQueryMvcFormUrlEncodedFormatter`: it decodes the pairs, normalises jQuery
 //! keys to MVC keys, and runs MVC model binding with the model name `""`, so a key is a property path

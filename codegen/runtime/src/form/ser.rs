@@ -37,7 +37,8 @@ impl ser::Error for FormError {
     }
 }
 
-/// Writes `value` as the form body a Web API server binds back into the same value (note C1).
+/// Writes `value` as the form body a Web API server binds back into the same value (docs/wire-formats.md, Form binding
+/// keys).
 ///
 /// The server binds with the model name `""`, so keys are property paths: `refundparm.orderid`,
 /// `refundparm.ticketids[0]`, `a.items[0].name`. Pairs follow serde's field order. `None` and unit write no

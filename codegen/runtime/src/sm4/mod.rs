@@ -1,4 +1,4 @@
-//! SM4 encryption of the fields a provider marks "SM4加密" (research note E).
+//! SM4 encryption of the fields a provider marks "SM4加密" (docs/wire-formats.md, SM4 field encryption).
 //!
 //! Alitrip's 商旅 supplier APIs send passenger fields (name, mobile, certificate number, ...) as SM4 ciphertext
 //! inside the JSON parameter, so the ciphertext text is what gets signed. The document names the cipher but not
@@ -201,8 +201,9 @@ impl Sm4Config {
     /// ECB, PKCS#7 and lowercase hex with this key.
     ///
     /// **Unconfirmed by the provider.** This is only the most common choice of Chinese Java stacks
-    /// (`SM4/ECB/PKCS5Padding`, hex output); Alitrip has not documented its mode or encoding (research note E).
-    /// Confirm both with Alitrip before relying on it, and set the fields of [`Sm4Config`] to what they say.
+    /// (`SM4/ECB/PKCS5Padding`, hex output); Alitrip has not documented its mode or encoding (docs/wire-formats.md, SM4
+    /// mode, key and encoding). Confirm both with Alitrip before relying on it, and set the fields of [`Sm4Config`] to
+    /// what they say.
     pub fn default_for(key: Key) -> Sm4Config {
         Sm4Config {
             mode: Mode::Ecb,

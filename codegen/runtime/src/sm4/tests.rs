@@ -28,7 +28,7 @@ fn all_configs() -> Vec<Sm4Config> {
 #[test]
 fn standard_known_answer_through_the_block_cipher() {
     use cipher::BlockEncrypt;
-    // GB/T 32907-2016 example 1: key = plaintext, one raw block, no padding (research note E).
+    // GB/T 32907-2016 example 1: key = plaintext, one raw block, no padding (docs/wire-formats.md, SM4 cipher).
     let key = Key::from_hex("0123456789abcdeffedcba9876543210").expect("valid key");
     let mut block = key.0.into();
     sm4::Sm4::new(&key.0.into()).encrypt_block(&mut block);

@@ -1,4 +1,5 @@
-//! The `timestamp` system parameter's "now": the system clock read in GMT+8, the zone TOP means (D2).
+//! The `timestamp` system parameter's "now": the system clock read in GMT+8, the zone TOP means (docs/wire-formats.md,
+//! TOP dates).
 //!
 //! GMT+8 has no daylight saving, so the conversion is a fixed offset plus the proleptic Gregorian calendar, and
 //! no date crate is needed.

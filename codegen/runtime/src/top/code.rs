@@ -1,4 +1,5 @@
-//! The `code` of a TOP `error_response`, which JSON sends as a number and XML (and some servers) as text (D6).
+//! The `code` of a TOP `error_response`, which JSON sends as a number and XML (and some servers) as text
+//! (docs/wire-formats.md, TOP error_response).
 
 use std::fmt;
 

@@ -1,6 +1,7 @@
-//! A TOP call as the receiving side reads it (D1–D4): the system parameters checked and the signature computed
-//! again, and the application parameters read back into the request type. For a server that receives TOP calls, a
-//! test that plays the gateway, or a logged call read again.
+//! A TOP call as the receiving side reads it (docs/wire-formats.md: TOP endpoint and transport, TOP system parameters,
+//! TOP signature, TOP object parameters): the system parameters checked and the signature computed again, and the
+//! application parameters read back into the request type. For a server that receives TOP calls, a test that plays the
+//! gateway, or a logged call read again.
 
 use serde::de::value::MapDeserializer;
 use serde::de::{DeserializeOwned, Error as _, IntoDeserializer, Visitor};
@@ -10,7 +11,8 @@ use super::response::{data_rejection, json_path};
 use super::{Credentials, SYSTEM_PARAMS, SignMethod, sign};
 use crate::{Problem, Rejection, Stage, TopDateTime};
 
-/// The system parameters every call carries (D2); `session`, `format` and the rest are optional.
+/// The system parameters every call carries (docs/wire-formats.md, TOP system parameters); `session`, `format` and the
+/// rest are optional.
 const REQUIRED: [&str; 6] = ["method", "app_key", "timestamp", "v", "sign_method", "sign"];
 
 /// Checks `params` (the decoded pairs of the form body, and of the query string if any) as the gateway does
@@ -119,9 +121,9 @@ pub fn verify_request(
     }
 }
 
-/// Reads the application parameters of `params` (every one that is not a system parameter) into `T`, each as
-/// its field: a text as itself, or read as a number or a boolean where the field is one; an object or a list
-/// from the JSON text it travels as (D4). A failure names the path inside the parameter,
+/// Reads the application parameters of `params` (every one that is not a system parameter) into `T`, each as its field:
+/// a text as itself, or read as a number or a boolean where the field is one; an object or a list from the JSON text it
+/// travels as (docs/wire-formats.md, TOP object parameters). A failure names the path inside the parameter,
 /// `$.refund_call_back_param.refund_train_details[0].train_no`.
 pub fn decode_params<T: DeserializeOwned>(params: &[(String, String)]) -> Result<T, Rejection> {
     let application = params

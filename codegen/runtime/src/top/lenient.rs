@@ -1,5 +1,5 @@
 //! A deserializer over a JSON value that reads loosely typed TOP responses the way the Java SDK's
-//! `Converters` does (D5, D6).
+//! `Converters` does (docs/wire-formats.md, TOP types and TOP loosely typed fields).
 //!
 //! - A boolean may arrive as `"true"`/`"false"`, a number as a numeric string (`"200"`): XML carries nothing
 //!   else, and TOP's JSON does it too.

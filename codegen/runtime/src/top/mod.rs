@@ -1,5 +1,5 @@
 //! The Taobao Open Platform (TOP) protocol, without I/O: a call becomes a signed form body, and a response body
-//! becomes the response type or the platform's error (section D of the wire-format notes).
+//! becomes the response type or the platform's error (docs/wire-formats.md, TOP protocol).
 //!
 //! ```
 //! use codegen_runtime::top::{self, Credentials, Options, ResponseFormat};

@@ -1,4 +1,5 @@
-//! A request value's application parameters: one text parameter per top-level field (D4).
+//! A request value's application parameters: one text parameter per top-level field (docs/wire-formats.md, TOP object
+//! parameters).
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,5 @@
-//! A signed TOP request: the system parameters (D2), the application parameters (D4), the signature (D3) and
-//! the form body they travel in (D1).
+//! A signed TOP request: the system parameters, the application parameters, the signature and the form body they travel
+//! in (docs/wire-formats.md: TOP system parameters, TOP object parameters, TOP signature, TOP endpoint and transport).
 
 use std::fmt;
 

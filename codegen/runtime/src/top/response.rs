@@ -1,4 +1,5 @@
-//! Reading a TOP response body: its envelope, the platform's error, and the response type (D6).
+//! Reading a TOP response body: its envelope, the platform's error, and the response type (docs/wire-formats.md, TOP
+//! response envelope and TOP error_response).
 
 use std::fmt;
 

@@ -1,4 +1,4 @@
-//! The request signature (section D3 of the wire-format notes), as the official Java SDK's
+//! The request signature (docs/wire-formats.md, TOP signature), as the official Java SDK's
 //! `TaobaoUtils.signTopRequest` computes it.
 
 use std::fmt::Write as _;

@@ -83,7 +83,7 @@ impl Operation for ReturnTicketConfirm {
 const BUS_METHOD: &str = "taobao.bus.agent.returnticket.confirm";
 const ALITRIP_METHOD: &str = "alitrip.btrip.supplychain.train.callback.refund";
 
-/// D4's "Official SDK rendering" of the seed 004 sample.
+/// The official SDK's rendering of the seed 004 sample (docs/wire-formats.md, TOP object parameters).
 const SEED_004_PARAM: &str = r#"{"agent_order_id":"A380","agent_return_ticket_status":1,"agent_return_ticket_type":0,"agent_ticket_id":"B737","come_from":"agentX","isign":"\"\"","passenger_name":"张三","refund_amount":"10.0","success_time":"2018-07-01 07:07:07"}"#;
 
 /// The XML samples of `schemas/taobao_bus.yaml` and `schemas/alitrip_btrip.yaml`, verbatim.

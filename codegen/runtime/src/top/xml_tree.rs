@@ -1,5 +1,5 @@
 //! TOP's XML responses read into a JSON value, so one envelope rule and one lenient deserializer serve both
-//! formats (D6).
+//! formats (docs/wire-formats.md, TOP response envelope).
 //!
 //! TOP XML is plain: no namespaces, no attributes, every value an element's text, a list an element wrapping
 //! its repeated items. So an element with child elements becomes an object, a repeated child becomes an array,

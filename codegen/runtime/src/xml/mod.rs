@@ -5,7 +5,7 @@
 //! calling [`XmlWriter::member`] and [`XmlReader::next_member`] once per member; everything else a DataContract
 //! rule decides lives in this module: which element a member opens and in which namespace (`writer`, escaping in
 //! `escape`), how a scalar is written as text (`value`), what input is refused (`reader`). The member order is
-//! the derive's, and it follows section A3 of the wire-format notes.
+//! the derive's, and it follows docs/wire-formats.md, DataContract member order.
 //!
 //! Both halves work on the document's bytes directly, for speed: the writer appends to a `String`, and the
 //! reader reads its own tokens (`lexer`), resolving character data (`unescape`) and namespace prefixes

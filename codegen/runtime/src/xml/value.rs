@@ -1,5 +1,5 @@
 //! What each kind of value is in DataContract XML: its contract name and namespace (the names a collection's items
-//! take), and its text form (section A9 of the wire-format notes).
+//! take), and its text form (docs/wire-formats.md, DataContract collections and DataContract scalar text).
 
 use std::borrow::Cow;
 
@@ -29,13 +29,14 @@ pub trait XmlValue: Sized {
     fn contract_namespace() -> &'static str;
 
     /// The namespace DataContractSerializer declares on a member of this type when it differs from the declaring
-    /// class's: a class's or a collection's contract namespace; none for primitives and enums (A5.3).
+    /// class's: a class's or a collection's contract namespace; none for primitives and enums (docs/wire-formats.md,
+    /// DataContract namespace declarations).
     fn child_namespace() -> Option<&'static str> {
         None
     }
 
     /// The namespace of a collection of these values: the item's own, or the Arrays namespace for an item whose
-    /// contract is built in (A6).
+    /// contract is built in (docs/wire-formats.md, DataContract collections).
     fn collection_namespace() -> &'static str {
         match Self::contract_namespace() {
             XSD_NAMESPACE | SERIALIZATION_NAMESPACE => ARRAYS_NAMESPACE,
@@ -125,7 +126,8 @@ impl<T: XmlValue> XmlValue for Box<T> {
     }
 }
 
-/// A collection: `ArrayOf` + the item's contract name, in the item's collection namespace (A6).
+/// A collection: `ArrayOf` + the item's contract name, in the item's collection namespace (docs/wire-formats.md,
+/// DataContract collections).
 impl<T: XmlValue> XmlValue for Vec<T> {
     fn contract_name() -> Cow<'static, str> {
         Cow::Owned(format!("ArrayOf{}", T::contract_name()))
@@ -212,7 +214,8 @@ impl XmlValue for String {
         Ok(())
     }
 
-    /// The text as it is, white space included; an empty element is `""` (only `i:nil` is null, A7).
+    /// The text as it is, white space included; an empty element is `""` (only `i:nil` is null: docs/wire-formats.md,
+    /// DataContract null and empty values).
     #[inline]
     fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
         reader.read_text(element).map(Cow::into_owned)

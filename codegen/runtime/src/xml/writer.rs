@@ -1,5 +1,6 @@
-//! The writing half of DataContractSerializer over a plain `XmlWriter` (section A5 of the wire-format notes):
-//! which prefix an element gets, when `xmlns="…"` or `xmlns:dNpM` is declared, how text is escaped.
+//! The writing half of DataContractSerializer over a plain `XmlWriter` (docs/wire-formats.md, DataContract root
+//! element, DataContract namespace declarations): which prefix an element gets, when `xmlns="…"` or `xmlns:dNpM` is
+//! declared, how text is escaped.
 //!
 //! The document is written straight into a `String`. Each element's name and prefix live in the frame of the
 //! call that writes it, so only the namespace bindings in scope are tracked, and a handful of those live inline.
@@ -72,7 +73,8 @@ impl XmlWriter {
         self.out
     }
 
-    /// The root element: the contract name with `xmlns:i` then the contract namespace as default (A5.1).
+    /// The root element: the contract name with `xmlns:i` then the contract namespace as default (docs/wire-formats.md,
+    /// DataContract root element).
     pub(crate) fn root<T: DataContract>(&mut self, value: &T) -> Result<(), XmlError> {
         self.depth = 1;
         self.out.push('<');
@@ -88,7 +90,8 @@ impl XmlWriter {
     }
 
     /// Writes one data member: its element in the namespace of the contract that declares it, the namespace of its
-    /// type's contract declared when it differs (A5.3), then the value.
+    /// type's contract declared when it differs (docs/wire-formats.md, DataContract namespace declarations), then the
+    /// value.
     pub fn member<V: XmlValue>(
         &mut self,
         name: &'static str,
@@ -104,7 +107,8 @@ impl XmlWriter {
             .map_err(|error| error.within_member(name))
     }
 
-    /// Writes the items of a collection, each as an element named by the item's contract (A6).
+    /// Writes the items of a collection, each as an element named by the item's contract (docs/wire-formats.md,
+    /// DataContract collections).
     pub fn items<'v, V: XmlValue + 'v>(
         &mut self,
         items: impl IntoIterator<Item = &'v V>,
@@ -162,7 +166,8 @@ impl XmlWriter {
         Ok(())
     }
 
-    /// Marks the open element null: `i:nil="true"`, after any namespace it declared (A5.5).
+    /// Marks the open element null: `i:nil="true"`, after any namespace it declared (docs/wire-formats.md, DataContract
+    /// null and empty values).
     #[inline]
     pub fn nil(&mut self) {
         self.out.push_str(" i:nil=\"true\"");
