@@ -20,15 +20,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Pos};
-use crate::emit::{self, Files};
-use crate::write::{self, Change, WriteError};
-use crate::{Error, load_all, load_file, schema_paths};
+use crate::error::{Error, WriteError};
+use crate::run::Run;
+use crate::write::Change;
 
 /// The default name of the generated file.
 pub const DEFAULT_FILE_NAME: &str = "refund_apis.rs";
 
-/// What a build script generates, and where.
+/// What a build script generates, and where: the same [`Run`] the CLI drives, into one file for `include!`.
 #[derive(Clone, Debug)]
 pub struct Config {
     inputs: Vec<PathBuf>,
@@ -97,77 +96,27 @@ impl Config {
                     )
                 })?,
         };
-        if self.inputs.is_empty() {
+        let Some((first, more)) = self.inputs.split_first() else {
             return Err(Error::Config(
                 "no schemas given: call `Config::schemas` with a file or folder".into(),
             ));
-        }
-        let mut paths: Vec<PathBuf> = Vec::new();
-        for input in &self.inputs {
-            // The input's own line comes first: cargo then reruns when a missing or empty folder gets a schema.
-            self.rerun(cargo, input)?;
-            for path in schema_paths(input)? {
-                if !paths.contains(&path) {
-                    if input.is_dir() {
-                        self.rerun(cargo, &path)?;
-                    }
-                    paths.push(path);
-                }
-            }
-        }
-        let providers = load_all(&paths, |path| load_file(path))?;
-        refuse_duplicate_ids(&paths, &providers)?;
-        let source = self
-            .inputs
-            .iter()
-            .map(|input| input.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let file = PathBuf::from(&self.file_name);
-        let text = emit::render_include(&providers, &file, &source).map_err(Error::Emit)?;
-        let changes =
-            write::plan_files(&out_dir, &Files::from([(file, text)])).map_err(Error::Write)?;
-        write::apply(&changes).map_err(Error::Write)?;
-        Ok(changes)
-    }
-
-    fn rerun(&self, cargo: &mut dyn Write, path: &Path) -> Result<(), Error> {
-        if !self.rerun_if_changed {
-            return Ok(());
-        }
-        writeln!(cargo, "cargo:rerun-if-changed={}", path.display()).map_err(|source| {
-            Error::Write(WriteError {
-                path: PathBuf::from("<stdout>"),
-                source,
+        };
+        let mut rerun = |path: &Path| {
+            writeln!(cargo, "cargo:rerun-if-changed={}", path.display()).map_err(|source| {
+                Error::Write(WriteError {
+                    path: PathBuf::from("<stdout>"),
+                    source,
+                })
             })
-        })
-    }
-}
-
-/// Two inputs holding a schema of the same provider would give two modules of one name.
-fn refuse_duplicate_ids(
-    paths: &[PathBuf],
-    providers: &[crate::model::Provider],
-) -> Result<(), Error> {
-    let mut problems = Vec::new();
-    for (index, provider) in providers.iter().enumerate() {
-        if let Some(first) = providers[..index].iter().position(|p| p.id == provider.id) {
-            problems.push(Diagnostic {
-                file: paths[index].clone(),
-                pos: Pos { line: 1, col: 1 },
-                message: format!(
-                    "provider `{}` is also loaded from {}",
-                    provider.id,
-                    paths[first].display()
-                ),
-                hint: Some("give the Config each provider's schema once".to_owned()),
-            });
+        };
+        let mut run = Run::include(first, &out_dir, Path::new(&self.file_name));
+        for input in more {
+            run = run.schemas(input);
         }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Schemas(problems))
+        if self.rerun_if_changed {
+            run = run.on_read(&mut rerun);
+        }
+        run.generate()
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::language::json_schema;
+use codegen::load::language::json_schema;
 use serde_json::Value;
 
 fn root() -> PathBuf {

@@ -73,7 +73,7 @@ types:
         .unwrap_or_else(|| panic!("no row for `code` in\n{page}"));
     assert_eq!(
         row,
-        "| `code` | `code` | `string` | no | pattern `^(A\\|B)$` | first \\| line<br>second &lt;line&gt; |"
+        "| `code` | `code` | `string` | no | Matches `^(A\\|B)$`. | first \\| line<br>second &lt;line&gt; |"
     );
 }
 

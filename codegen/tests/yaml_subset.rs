@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::yaml::{Node, Value, readers};
+use codegen::load::yaml::{Node, Value, readers};
 
 #[path = "../benches/synthetic/mod.rs"]
 mod synthetic;

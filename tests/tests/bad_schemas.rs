@@ -500,7 +500,7 @@ fn fifty_megabyte_file_is_refused_unparsed() {
     let message = format!(
         "the file is {} bytes; schemas are limited to {} bytes",
         text.len(),
-        codegen::yaml::MAX_SCHEMA_BYTES
+        codegen::load::yaml::MAX_SCHEMA_BYTES
     );
     assert_diagnostics(&path, &actual, &[expect(1, 1, &message, None)]);
     assert!(
@@ -514,7 +514,7 @@ fn oversized_file_hint_is_not_about_syntax() {
     let mut text = valid_schema("big");
     text.push_str(&format!(
         "# {}\n",
-        "x".repeat(codegen::yaml::MAX_SCHEMA_BYTES)
+        "x".repeat(codegen::load::yaml::MAX_SCHEMA_BYTES)
     ));
     let (path, actual, _dir) = load_written("big.yaml", text.as_bytes());
     assert_eq!(actual.len(), 1, "{}", render(&actual));

@@ -159,6 +159,37 @@ fn a_broken_schema_writes_nothing() {
     assert_eq!(fs::read(out.join("src/ctt.rs")).unwrap(), before);
 }
 
+/// The CLI, `codegen::generate` and `Config` drive one `Run`: two schemas of one provider are refused the same way
+/// by each, and nothing is written. (One folder cannot hold two: a provider's id is its file's name.)
+#[test]
+fn a_run_refuses_two_schemas_of_one_provider_as_config_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let again = dir.path().join("again");
+    fs::create_dir(&again).unwrap();
+    fs::copy(schemas().join("ctt.yaml"), again.join("ctt.yaml")).unwrap();
+    let out = dir.path().join("out");
+    let run = codegen::Run::new(&schemas(), &out)
+        .schemas(&again)
+        .generate()
+        .unwrap_err()
+        .to_string();
+    let include = dir.path().join("include");
+    let config = codegen::Config::new()
+        .schemas(schemas())
+        .schemas(&again)
+        .out_dir(&include)
+        .rerun_if_changed(false)
+        .generate()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        run.contains("ctt.yaml:1:1: error: provider `ctt` is also loaded from"),
+        "{run}"
+    );
+    assert_eq!(run, config);
+    assert!(!out.exists() && !include.exists());
+}
+
 #[test]
 fn structs_name_the_xml_element_they_are_written_as() {
     let files = codegen::render(&schemas()).unwrap();

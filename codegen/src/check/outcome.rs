@@ -3,8 +3,8 @@
 
 use super::Checker;
 use crate::diagnostic::suggest;
+use crate::load::schema::{OutcomeDecl, Spanned, TypeBody};
 use crate::model::{Field, FieldType, Outcome, Scalar, Type, TypeKind};
-use crate::schema::{OutcomeDecl, Spanned, TypeBody};
 
 impl Checker<'_> {
     /// The checked outcome; `None` when a problem was reported (or the response type itself has problems).

@@ -5,8 +5,8 @@ use super::rules::{Facts, Rule, Wire};
 use super::usage::{Usage, wire_formats};
 use super::{Change, Direction, LoadedProvider, Severity, Surface};
 use crate::diagnostic::Pos;
+use crate::load::schema::{EnumLiteral, EnumValueDecl, FieldDecl, Schema, TypeBody, TypeDecl};
 use crate::model::{Field, Format, Provider, TypeId};
-use crate::schema::{EnumLiteral, EnumValueDecl, FieldDecl, Schema, TypeBody, TypeDecl};
 
 /// Where a change is shown when the schema does not say where its item is.
 pub(super) const FILE_START: Pos = Pos { line: 1, col: 1 };

@@ -4,8 +4,8 @@
 use super::context::{At, Comparison, Side};
 use super::matching;
 use super::rules::{self, Facts};
+use crate::load::schema::{RuleDecl, TypeBody};
 use crate::model::TypeId;
-use crate::schema::{RuleDecl, TypeBody};
 
 pub(super) fn compare(cmp: &mut Comparison<'_>, old_id: TypeId, new_id: TypeId) {
     let (old_rules, new_rules) = (rules_of(&cmp.old, old_id), rules_of(&cmp.new, new_id));

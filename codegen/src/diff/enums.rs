@@ -3,8 +3,8 @@
 use super::context::{At, Comparison, Side, changed_texts};
 use super::matching;
 use super::rules::{self, Facts};
+use crate::load::schema::{EnumLiteral, TypeBody};
 use crate::model::{Enum, Repr, TypeId};
-use crate::schema::{EnumLiteral, TypeBody};
 
 fn literal_text(literal: &EnumLiteral) -> String {
     match literal {

@@ -6,8 +6,8 @@ use super::context::{At, Comparison, Side, changed_texts};
 use super::matching;
 use super::rules::{self, Facts, Rule};
 use crate::diagnostic::Pos;
+use crate::load::schema::{FieldDecl, Spanned, TextFormat};
 use crate::model::{Bound, Field, FieldType, Scalar, Struct, TypeId};
-use crate::schema::{FieldDecl, Spanned, TextFormat};
 
 /// Compares the fields two paired structs declare themselves.
 pub(super) fn compare(

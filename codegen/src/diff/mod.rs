@@ -27,8 +27,8 @@ use std::str::FromStr;
 use rayon::prelude::*;
 
 use crate::diagnostic::Pos;
+use crate::load::schema::Schema;
 use crate::model::Provider;
-use crate::schema::Schema;
 
 pub use render::{OutputFormat, render};
 pub use rules::Rule;

@@ -3,8 +3,8 @@
 use super::Direction;
 use super::context::{At, Comparison};
 use super::rules::{self, Facts};
+use crate::load::schema::OperationDecl;
 use crate::model::{Operation, Outcome};
-use crate::schema::OperationDecl;
 
 /// Reports an outcome added, removed, reading another field or value, or reporting from other fields.
 pub(super) fn compare(

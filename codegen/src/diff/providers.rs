@@ -5,8 +5,8 @@ use super::matching;
 use super::rules::{self, Facts, Rule};
 use super::{Change, Direction, LoadedProvider};
 use crate::diagnostic::Pos;
+use crate::load::schema::OperationDecl;
 use crate::model::{Endpoint, Format, Operation};
-use crate::schema::OperationDecl;
 
 /// A provider in OLD, NEW or both.
 pub(super) enum ProviderPair<'a> {
@@ -96,7 +96,7 @@ fn provider(cmp: &mut Comparison<'_>) {
             ),
         );
     }
-    let format_pos = |decl: &Option<crate::schema::ProviderDecl>, format: Format| {
+    let format_pos = |decl: &Option<crate::load::schema::ProviderDecl>, format: Format| {
         decl.as_ref()
             .and_then(|d| d.formats.iter().find(|f| f.value == format))
             .map(|f| f.pos)
@@ -329,7 +329,7 @@ fn examples(cmp: &mut Comparison<'_>) {
         .collect();
     let (old_examples, new_examples) = (&cmp.old.schema().examples, &cmp.new.schema().examples);
     for (old_id, new_id) in pairs {
-        let samples = |examples: &'_ [crate::schema::ExampleDecl], name: &str| {
+        let samples = |examples: &'_ [crate::load::schema::ExampleDecl], name: &str| {
             let mut samples: Vec<(Format, String, Vec<String>)> = examples
                 .iter()
                 .filter(|e| e.ty.value == name)

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::LoadedProvider;
-use crate::Error;
+use crate::error::Error;
+use crate::load::{read_schema, schema_paths};
+use crate::run::providers::{load_all, load_schema};
 
 /// A set of schemas to compare.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,23 +50,19 @@ impl Source {
     pub fn load(&self) -> Result<Vec<LoadedProvider>, SourceError> {
         match self {
             Source::Path(path) => {
-                let paths = crate::schema_paths(path)?;
-                Ok(crate::load_all(&paths, |path| {
-                    load(path, &crate::read_schema(path)?)
-                })?)
+                let paths = schema_paths(path)?;
+                Ok(load_all(&paths, |path| load(path, &read_schema(path)?))?)
             }
             Source::Git { rev, path } => {
                 let files = git_files(rev, path)?;
-                Ok(crate::load_all(&files, |(label, bytes)| {
-                    load(label, bytes)
-                })?)
+                Ok(load_all(&files, |(label, bytes)| load(label, bytes))?)
             }
         }
     }
 }
 
 fn load(path: &Path, bytes: &[u8]) -> Result<LoadedProvider, Error> {
-    crate::load_schema(path, bytes)
+    load_schema(path, bytes)
         .map(|(schema, provider)| LoadedProvider { schema, provider })
         .map_err(Error::Schemas)
 }

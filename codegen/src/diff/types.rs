@@ -4,8 +4,8 @@
 use super::context::{At, Comparison, changed_texts};
 use super::rules::{self, Facts};
 use super::{matching, order};
+use crate::load::schema::TypeBody;
 use crate::model::{Format, Struct, Type, TypeId, TypeKind};
-use crate::schema::TypeBody;
 
 /// Pairs the types, reports those added, removed and renamed, and compares each pair.
 pub(super) fn compare(cmp: &mut Comparison<'_>) {

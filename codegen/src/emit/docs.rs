@@ -3,7 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Encryption, Field, Outcome, Rule, TextFormat};
+use crate::model::facts::facts;
+use crate::model::{Field, Outcome, Rule};
 
 /// `#[doc]` attributes for paragraphs, skipping empty ones and separating the rest with a blank line.
 pub fn doc_attrs<I, S>(paragraphs: I) -> TokenStream
@@ -52,44 +53,14 @@ pub fn note(note: Option<&str>) -> Option<String> {
     note.map(|text| format!("Note: {text}"))
 }
 
-/// The rules a field carries beyond its type, in one sentence each.
+/// The facts of a field beyond its type, one sentence each, as the Markdown reference words them too.
 pub fn field_facts(field: &Field) -> String {
-    let mut facts: Vec<String> = Vec::new();
-    if field.required {
-        facts.push("Required.".to_owned());
-    }
-    match (field.min_len, field.max_len) {
-        (Some(min), Some(max)) if min > 0 => {
-            facts.push(format!("Between {min} and {max} UTF-16 code units."))
-        }
-        (_, Some(max)) => facts.push(format!("At most {max} UTF-16 code units.")),
-        (Some(min), None) if min > 0 => facts.push(format!("At least {min} UTF-16 code units.")),
-        _ => {}
-    }
-    match (field.min, field.max) {
-        (Some(min), Some(max)) => facts.push(format!("From {min} to {max}.")),
-        (Some(min), None) => facts.push(format!("At least {min}.")),
-        (None, Some(max)) => facts.push(format!("At most {max}.")),
-        (None, None) => {}
-    }
-    if let Some(pattern) = &field.pattern {
-        facts.push(format!("Matches `{pattern}`."));
-    }
-    if let Some(format) = field.format {
-        let form = match format.layout() {
-            Some(layout) => format!("`{layout}`"),
-            None if format == TextFormat::Digits => "digits only".to_owned(),
-            None => "a decimal number such as `10.00`".to_owned(),
-        };
-        facts.push(format!("Text of the form {form}."));
-    }
-    if field.encryption == Some(Encryption::Sm4) {
-        facts.push("SM4-encrypted on the wire (SM4加密).".to_owned());
-    }
-    if field.sensitive {
-        facts.push("Sensitive: redacted from `Debug` output.".to_owned());
-    }
-    facts.join(" ")
+    let code = |text: &str| format!("`{text}`");
+    facts(field)
+        .iter()
+        .map(|fact| fact.sentence(&code))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One paragraph per cross-field rule, with the code and message the provider reports it by.

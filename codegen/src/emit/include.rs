@@ -10,7 +10,8 @@ use proc_macro2::TokenStream;
 use quote::format_ident;
 use rayon::prelude::*;
 
-use super::{EmitError, GENERATED_MARKER, crate_root, module, unparse};
+use super::{GENERATED_MARKER, crate_root, module, unparse};
+use crate::error::EmitError;
 use crate::model::Provider;
 
 /// The include file for `providers`; `source` names the schemas in its header.

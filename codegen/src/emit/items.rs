@@ -8,8 +8,8 @@ use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, field_facts, note, outcome_paragraphs, rule_paragraphs};
 use super::{builders, sm4, validation};
+use crate::load::schema::EnumLiteral;
 use crate::model::*;
-use crate::schema::EnumLiteral;
 
 /// What a module must import, gathered while its items are emitted.
 #[derive(Default)]

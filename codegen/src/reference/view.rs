@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::markdown::{Anchors, cell_code};
+use crate::load::schema::EnumLiteral;
+use crate::model::facts::{Fact, facts};
 use crate::model::*;
-use crate::schema::EnumLiteral;
 
 #[derive(Serialize)]
 pub struct ProviderView<'a> {
@@ -388,43 +389,12 @@ fn rule_view<'a>(body: &'a Struct, rule: &'a Rule) -> RuleView<'a> {
     }
 }
 
-/// What a field's value must satisfy beyond its type, one limit each, as Markdown safe in a table cell.
+/// What a field's value must satisfy beyond its type, one fact each, worded as in the rustdoc and safe in a table
+/// cell; whether it is required has its own column.
 fn limits(field: &Field) -> Vec<String> {
-    let mut limits = Vec::new();
-    let (one, many) = if matches!(field.ty, FieldType::List(_)) {
-        ("item", "items")
-    } else {
-        ("UTF-16 code unit", "UTF-16 code units")
-    };
-    let unit = |n: u32| if n == 1 { one } else { many };
-    match (field.min_len, field.max_len) {
-        (Some(min), Some(max)) => limits.push(format!("{min} to {max} {}", unit(max))),
-        (Some(min), None) => limits.push(format!("at least {min} {}", unit(min))),
-        (None, Some(max)) => limits.push(format!("at most {max} {}", unit(max))),
-        (None, None) => {}
-    }
-    match (field.min, field.max) {
-        (Some(min), Some(max)) => limits.push(format!("from {min} to {max}")),
-        (Some(min), None) => limits.push(format!("min {min}")),
-        (None, Some(max)) => limits.push(format!("max {max}")),
-        (None, None) => {}
-    }
-    if let Some(pattern) = &field.pattern {
-        limits.push(format!("pattern {}", cell_code(pattern)));
-    }
-    if let Some(format) = field.format {
-        let form = match format.layout() {
-            Some(layout) => layout,
-            None if format == TextFormat::Digits => "digits only",
-            None => "a decimal such as -10.00",
-        };
-        limits.push(format!("format {} ({form})", cell_code(format.name())));
-    }
-    if field.encryption == Some(Encryption::Sm4) {
-        limits.push("SM4-encrypted".to_owned());
-    }
-    if field.sensitive {
-        limits.push("sensitive: redacted from `Debug`".to_owned());
-    }
-    limits
+    facts(field)
+        .iter()
+        .filter(|fact| !matches!(fact, Fact::Required))
+        .map(|fact| fact.sentence(&cell_code))
+        .collect()
 }

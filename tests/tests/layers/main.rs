@@ -29,7 +29,6 @@ fn the_runtime_imports_only_downward() {
 }
 
 #[test]
-#[ignore = "the generator's layers land with its restructuring"]
 fn the_generator_imports_only_downward() {
     assert_layered("codegen", generator::LAYERS);
 }

@@ -7,7 +7,14 @@
 
 pub mod json_schema;
 
-use crate::schema::{Format, Protocol, Repr, Scalar, TextFormat};
+use crate::load::schema::{Encryption, Format, Protocol, Repr, Scalar, TextFormat};
+
+/// The language versions this generator reads.
+pub const SUPPORTED_VERSION: i64 = 1;
+/// The words of `encryption:`.
+pub const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
+/// The methods an operation's `http:` may name.
+pub const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
 /// One kind of mapping of the language: the schema itself, `provider`, an operation, a field, ...
 #[derive(Debug)]
@@ -100,9 +107,9 @@ impl Vocabulary {
             Vocabulary::Protocol => names(&Protocol::SPELLINGS),
             Vocabulary::Format => names(&Format::SPELLINGS),
             Vocabulary::TextFormat => names(&TextFormat::SPELLINGS),
-            Vocabulary::Encryption => names(&crate::decode::ENCRYPTIONS),
+            Vocabulary::Encryption => names(&ENCRYPTIONS),
             Vocabulary::Repr => names(&Repr::ALL),
-            Vocabulary::HttpMethod => crate::decode::HTTP_METHODS.to_vec(),
+            Vocabulary::HttpMethod => HTTP_METHODS.to_vec(),
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The validation keys: numeric bounds of a field, a struct's cross-field `rules`, an example's `breaks`.
 
 use super::{Decoder, Entries};
-use crate::language;
-use crate::schema::{Bound, Literal, RuleDecl, Spanned};
-use crate::yaml::{Node, Value};
+use crate::load::language;
+use crate::load::schema::{Bound, Literal, RuleDecl, Spanned};
+use crate::load::yaml::{Node, Value};
 
 impl Decoder<'_> {
     /// A field's `min` and `max`, reporting a range that admits nothing.

@@ -1,6 +1,6 @@
 //! One-line scalars: what a plain scalar means, and the text of a quoted one.
 
-use crate::yaml::{Value, saphyr};
+use crate::load::yaml::{Value, saphyr};
 
 /// Whether `c` may appear in a text the fast reader takes: a line break, printable ASCII, or printable non-ASCII.
 /// Tabs, carriage returns, other control characters, the byte order mark and the Unicode line separators are left

@@ -3,8 +3,8 @@
 
 use super::Checker;
 use crate::diagnostic::suggest;
+use crate::load::schema::{EnumLiteral, Repr, RuleDecl, Spanned, StructDecl, TypeBody};
 use crate::model::{Field, FieldType, Literal, Rule, Scalar, TypeId};
-use crate::schema::{EnumLiteral, Repr, RuleDecl, Spanned, StructDecl, TypeBody};
 
 impl Checker<'_> {
     /// The rules of a struct and of its bases (`bases`, nearest first, as `structure` resolved them), all of whose

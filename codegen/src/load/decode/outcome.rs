@@ -1,9 +1,9 @@
 //! An operation's `outcome:`, the reading of a response that tells success from the provider's failure.
 
 use super::Decoder;
-use crate::language;
-use crate::schema::{Literal, OutcomeDecl, Spanned};
-use crate::yaml::{Node, Value};
+use crate::load::language;
+use crate::load::schema::{Literal, OutcomeDecl, Spanned};
+use crate::load::yaml::{Node, Value};
 
 impl Decoder<'_> {
     pub(super) fn outcome(&mut self, node: &Node) -> Option<OutcomeDecl> {

@@ -5,7 +5,7 @@
 //! open at the end of the line is left to serde-saphyr.
 
 use super::{KEY_LIMIT, Reader, scalar, simple_key, skip_spaces};
-use crate::yaml::{Node, Value};
+use crate::load::yaml::{Node, Value};
 
 impl Reader<'_> {
     /// The flow collection whose bracket is at byte `start` of the current line, and the byte past its closing

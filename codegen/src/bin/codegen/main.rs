@@ -171,7 +171,7 @@ fn run_docs(args: DocsArgs, console: &Console) -> ExitCode {
         }
         Err(message) => fail(
             console,
-            &codegen::Error::Emit(codegen::emit::EmitError {
+            &codegen::Error::Emit(codegen::error::EmitError {
                 file: PathBuf::from("docs"),
                 message,
             }),

@@ -6,17 +6,12 @@
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostics, Pos, suggest};
-use crate::language::{self, Mapping};
-use crate::schema::*;
-use crate::yaml::{Node, Value};
+use crate::load::language::{self, ENCRYPTIONS, HTTP_METHODS, Mapping, SUPPORTED_VERSION};
+use crate::load::schema::*;
+use crate::load::yaml::{Node, Value};
 
 mod outcome;
 mod rules;
-
-pub(crate) const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
-pub(crate) const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
-/// The language versions this generator reads.
-pub const SUPPORTED_VERSION: i64 = 1;
 
 /// Decodes a whole schema file; `None` when the problems leave nothing usable.
 pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schema> {
@@ -98,7 +93,7 @@ impl<'a> Entries<'a> {
     fn take(&mut self, key: &str) -> Option<&'a Node> {
         debug_assert!(
             self.kind.key(key).is_some(),
-            "`{key}` is not declared in codegen::language::{}",
+            "`{key}` is not declared in codegen::load::language::{}",
             self.kind.id
         );
         let index = self.entries.iter().position(|(k, _, _)| *k == key)?;

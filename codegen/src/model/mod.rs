@@ -1,7 +1,9 @@
 //! The checked model: every reference resolved, every Rust name chosen, every rule that depends on the protocol
 //! already applied (field order, nullability, boxing). The emitter only reads it.
 
-pub use crate::schema::{
+pub mod facts;
+
+pub use crate::load::schema::{
     Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar,
     TextFormat,
 };
@@ -141,7 +143,7 @@ pub struct Enum {
 
 #[derive(Debug, Clone)]
 pub struct EnumValue {
-    pub value: crate::schema::EnumLiteral,
+    pub value: crate::load::schema::EnumLiteral,
     pub name: Option<String>,
     pub rust_name: RustName,
     pub doc: Option<String>,
