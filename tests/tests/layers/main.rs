@@ -1,8 +1,9 @@
-//! The runtime and the generator are built in layers that import only downward: a test fails when a lower module
+//! The runtime, the generator and the derives are built in layers that import only downward: a test fails when a lower module
 //! uses a higher one, or when modules use each other in a circle. Each crate's table of layers lives beside this
 //! file; a new module must be placed in one.
 
 mod check;
+mod derive;
 mod generator;
 mod runtime;
 
@@ -31,6 +32,11 @@ fn the_runtime_imports_only_downward() {
 #[test]
 fn the_generator_imports_only_downward() {
     assert_layered("codegen", generator::LAYERS);
+}
+
+#[test]
+fn the_derives_import_only_downward() {
+    assert_layered("codegen/derive", derive::LAYERS);
 }
 
 /// The checker itself, on a small crate written for the purpose: it must see an upward import, a circle, an
