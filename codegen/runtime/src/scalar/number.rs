@@ -194,12 +194,22 @@ pub(crate) fn symbol(value: f64, symbols: Symbols) -> Option<&'static str> {
     }
 }
 
-/// The non-finite double a word stands for, after the white space .NET skips.
+/// The non-finite double a word stands for.
+///
+/// `double.Parse` compares its words after `String.Trim()`, which skips any Unicode white space (`\u{a0}NaN` is
+/// NaN); `XmlConvert` compares `INF` and `-INF` after trimming XML's four white-space characters only.
 pub(crate) fn from_symbol<T: Float>(text: &str, symbols: Symbols) -> Option<T> {
-    match (trim_white(text), symbols) {
-        ("NaN", _) => Some(T::NAN),
-        ("Infinity", _) | ("INF", Symbols::XmlSchema) => Some(T::INFINITY),
-        ("-Infinity", _) | ("-INF", Symbols::XmlSchema) => Some(T::NEG_INFINITY),
+    if symbols == Symbols::XmlSchema {
+        match text.trim_matches([' ', '\t', '\n', '\r']) {
+            "INF" => return Some(T::INFINITY),
+            "-INF" => return Some(T::NEG_INFINITY),
+            _ => {}
+        }
+    }
+    match text.trim() {
+        "NaN" => Some(T::NAN),
+        "Infinity" => Some(T::INFINITY),
+        "-Infinity" => Some(T::NEG_INFINITY),
         _ => None,
     }
 }
