@@ -281,8 +281,9 @@ fn as_parsed_by_dotnet<T: Float>(value: T) -> T {
     if value.is_zero() { T::ZERO } else { value }
 }
 
-/// Whether a decimal's text may carry an exponent: Json.NET's and form binding's parses take one,
-/// `XmlConvert.ToDecimal` does not.
+/// Whether a decimal's text may carry an exponent: a JSON number and form binding's `DecimalConverter`
+/// (`NumberStyles.Float`) take one, `XmlConvert.ToDecimal` does not. A JSON string is read as a form's text is,
+/// although Json.NET refuses an exponent there (docs/wire-formats.md, .NET decimal text).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Exponent {
     Allowed,
