@@ -27,7 +27,7 @@ pub struct Problem {
 /// One pointer wide, as serde_json's own error is: `Result<T, Rejection>` then has the layout of serde_json's
 /// `Result<T, Error>`, so a parse that succeeds hands its value on as it is. With the two fields inline
 /// (32 bytes) the value was moved from one `Result` into the other, and reading the smallest messages through
-/// [`crate::json::from_str`] took 8 to 10% longer than through serde_json alone, for the same instructions
+/// [`crate::format::json::from_str`] took 8 to 10% longer than through serde_json alone, for the same instructions
 /// (`tests/benches/format_ratios.rs`).
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]

@@ -1,73 +1,14 @@
-use serde::{Serialize, de::DeserializeOwned};
+//! How tools reach generated code by name: generated `visit_type` and `visit_operations` functions call these
+//! visitors with the type or the operations a name stands for, so a tool written once (the conformance runner)
+//! works for every type and operation of every provider.
 
-use crate::client::{Outcome, Sm4Codec, XmlCodec};
-use crate::xml::DataContract;
-
-/// The wire formats and protocols, shared with the generator that writes them into `ProviderInfo`.
-pub use codegen_wire::{Format, Protocol};
-
-/// What a provider is, as its schema describes it.
-#[derive(Clone, Copy, Debug)]
-pub struct ProviderInfo {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub protocol: Protocol,
-    pub formats: &'static [Format],
-}
-
-impl ProviderInfo {
-    /// Whether the provider's server speaks `format`.
-    pub fn speaks(&self, format: Format) -> bool {
-        self.formats.contains(&format)
-    }
-}
-
-/// Where an operation is sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Endpoint {
-    /// An HTTP method and a path relative to the provider's base address.
-    Http {
-        method: &'static str,
-        path: &'static str,
-    },
-    /// A TOP API method name, sent to the TOP gateway.
-    Top { method: &'static str },
-}
-
-/// One documented call of a provider: where it goes, which types travel, and how its answer tells success from
-/// failure. The clients of [`crate::client`] are generic over it, so a generated operation states only facts.
-pub trait Operation {
-    type Request: Model;
-    type Response: Model;
-    /// The operation's name in its schema, such as `refund_ticket`.
-    const NAME: &'static str;
-    /// The provider that serves it, with the formats its server speaks.
-    const PROVIDER: ProviderInfo;
-    const ENDPOINT: Endpoint;
-    /// How a response that parsed says whether the call succeeded; `None` when parsing is success enough (a TOP
-    /// platform error is an envelope of its own, read before this).
-    const OUTCOME: Option<Outcome> = None;
-    /// How the request and response travel as DataContract XML, for a Web API provider that speaks it.
-    const XML: Option<XmlCodec<Self::Request, Self::Response>> = None;
-    /// How the request's SM4 fields are encrypted and decrypted, when it has any (`encryption: sm4`).
-    const SM4: Option<Sm4Codec<Self::Request>> = None;
-}
+use crate::format::xml::DataContract;
+use crate::protocol::operation::{Model, Operation};
 
 /// A computation over each operation of a provider; generated `visit_operations` functions call `visit` once per
 /// operation, so a tool written once (the conformance runner) reaches every operation of every provider.
 pub trait OperationVisitor {
     fn visit<O: Operation>(&mut self);
-}
-
-/// What a tool needs of a type to move it between formats and check it; every generated type has it.
-pub trait Model:
-    Serialize + DeserializeOwned + crate::Validate + std::fmt::Debug + Clone + 'static
-{
-}
-
-impl<T: Serialize + DeserializeOwned + crate::Validate + std::fmt::Debug + Clone + 'static> Model
-    for T
-{
 }
 
 /// A computation over a generated type chosen at run time by its name.

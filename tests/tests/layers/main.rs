@@ -24,7 +24,6 @@ fn assert_layered(crate_dir: &str, layers: check::Layers<'_>) {
 }
 
 #[test]
-#[ignore = "the runtime's layers land with its restructuring"]
 fn the_runtime_imports_only_downward() {
     assert_layered("codegen/runtime", runtime::LAYERS);
 }

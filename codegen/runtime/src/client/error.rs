@@ -3,10 +3,12 @@
 use std::fmt;
 
 use super::WireValue;
-use crate::sm4::Sm4Error;
-use crate::top::TopError;
-use crate::xml::XmlError;
-use crate::{Format, Rejection};
+use crate::format::xml::XmlError;
+use crate::format::{bson, form};
+use crate::problem::Rejection;
+use crate::protocol::operation::Format;
+use crate::protocol::sm4::Sm4Error;
+use crate::protocol::top::{self, TopError};
 
 /// Why a call gave no response value. No variant holds a secret, a session or a signature.
 #[derive(Debug)]
@@ -94,9 +96,9 @@ pub enum EncodeError {
     Uri(http::Error),
     Json(serde_json::Error),
     Xml(XmlError),
-    Form(crate::form::FormError),
-    Bson(crate::bson::BsonError),
-    Top(crate::top::EncodeError),
+    Form(form::FormError),
+    Bson(bson::BsonError),
+    Top(top::EncodeError),
 }
 
 impl fmt::Display for EncodeError {

@@ -58,7 +58,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod codecs;
 mod error;
 mod outcome;
 mod top;
@@ -66,9 +65,8 @@ mod top;
 mod transport;
 mod webapi;
 
-pub use codecs::{Sm4Codec, XmlCodec};
+pub use crate::protocol::operation::{Literal, Outcome, Sm4Codec, WireValue, XmlCodec};
 pub use error::{CallError, EncodeError, HttpFailure, ProviderFailure};
-pub use outcome::{Literal, Outcome, WireValue};
 pub use top::Top;
 #[cfg(feature = "transport")]
 pub use transport::{MAX_ANSWER_BYTES, Transport};
@@ -76,8 +74,9 @@ pub use webapi::WebApi;
 
 use std::borrow::Cow;
 
-use crate::Operation;
-use crate::sm4::Sm4Config;
+use crate::protocol::operation::Operation;
+use crate::protocol::sm4::Sm4Config;
+use crate::validate::Validate;
 
 /// Builds the HTTP request of an operation and reads its response; [`WebApi`] and [`Top`] are the two.
 ///
@@ -138,7 +137,7 @@ impl Settings {
         request: &'r O::Request,
     ) -> Result<Cow<'r, O::Request>, CallError> {
         if self.validate {
-            crate::Validate::validate(request).map_err(CallError::Invalid)?;
+            Validate::validate(request).map_err(CallError::Invalid)?;
         }
         let Some(codec) = O::SM4 else {
             return Ok(Cow::Borrowed(request));
@@ -154,7 +153,7 @@ impl Settings {
             (codec.decrypt)(&mut request, self.sm4_config::<O>()?).map_err(CallError::Sm4)?;
         }
         if self.validate {
-            crate::Validate::validate(&request).map_err(CallError::Invalid)?;
+            Validate::validate(&request).map_err(CallError::Invalid)?;
         }
         Ok(request)
     }

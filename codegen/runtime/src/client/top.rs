@@ -4,9 +4,10 @@
 use http::header::CONTENT_TYPE;
 
 use super::{CallError, Codec, EncodeError, HttpFailure, Outcome, Settings, media_type};
-use crate::sm4::Sm4Config;
-use crate::top::{self, Credentials, GATEWAY, Options, ResponseFormat, TopFailure};
-use crate::{Endpoint, Operation, Problem, Rejection, Stage};
+use crate::problem::{Problem, Rejection, Stage};
+use crate::protocol::operation::{Endpoint, Operation};
+use crate::protocol::sm4::Sm4Config;
+use crate::protocol::top::{self, Credentials, GATEWAY, Options, ResponseFormat, TopFailure};
 
 /// The client of a TOP provider (`alitrip_btrip`, `taobao_bus`).
 ///
@@ -43,7 +44,7 @@ impl Top {
         self
     }
 
-    /// Encrypts the SM4 fields of requests with `config` (see [`crate::sm4`]: the provider has not confirmed the
+    /// Encrypts the SM4 fields of requests with `config` (see [`crate::protocol::sm4`]: the provider has not confirmed the
     /// default mode). An operation with SM4 fields is refused without one.
     pub fn sm4(mut self, config: Sm4Config) -> Top {
         self.settings.sm4 = Some(config);

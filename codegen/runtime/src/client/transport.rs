@@ -8,7 +8,7 @@ use hyper_util::client::legacy::connect::{Connect, HttpConnector};
 use hyper_util::rt::TokioExecutor;
 
 use super::{CallError, Codec};
-use crate::Operation;
+use crate::protocol::operation::Operation;
 
 /// Answers longer than this are refused before they are read whole; no provider's message comes near it.
 pub const MAX_ANSWER_BYTES: usize = 16 * 1024 * 1024;

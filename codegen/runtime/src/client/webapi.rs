@@ -5,8 +5,10 @@ use http::header::{ACCEPT, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
 
 use super::{CallError, Codec, EncodeError, HttpFailure, Outcome, Settings, XmlCodec, media_type};
-use crate::sm4::Sm4Config;
-use crate::{Endpoint, Format, Operation, Problem, Protocol, Rejection, Stage, bson, form, json};
+use crate::format::{bson, form, json};
+use crate::problem::{Problem, Rejection, Stage};
+use crate::protocol::operation::{Endpoint, Format, Operation, Protocol};
+use crate::protocol::sm4::Sm4Config;
 
 /// The client of a Web API provider (`ctt`, `digitalscience`, `speedpower`); the [module](super) shows one at
 /// work.

@@ -4,7 +4,7 @@ use std::fmt;
 
 use codegen_wire::text_format::{DATE_LAYOUT, DATETIME_LAYOUT, TIME_LAYOUT, TextFormat as Form};
 
-use crate::calendar::{Cursor, Hms, Ymd};
+use crate::scalar::calendar::{Cursor, Hms, Ymd};
 
 /// A text form a string field must have; `#[validate(format = "...")]` names it by [`TextFormat::name`].
 ///

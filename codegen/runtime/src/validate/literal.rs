@@ -1,6 +1,6 @@
 //! Comparing a field with a literal of a conditional rule (`when(field = "...", equals = 0)`).
 
-use crate::Fen;
+use crate::scalar::Fen;
 
 /// A value that a conditional rule's `equals` literal can be compared with: integer literals arrive as `i128`,
 /// strings as `&str`, flags as `bool`. A field of another kind does not compile, rather than never matching.

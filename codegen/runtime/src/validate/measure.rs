@@ -1,6 +1,6 @@
 //! Lengths as the provider's server counts them.
 
-use crate::Fen;
+use crate::scalar::Fen;
 
 /// What a length counts, so messages say "code units" or "items".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -23,8 +23,13 @@ pub use path::Path;
 pub use report::Report;
 pub use rules::{Absence, Comparison, Measure, Number, Pattern, Presence, Text, Unit, WireLiteral};
 
-use crate::{Date, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, Fen, Offset};
-use crate::{Decimal, Rejection, TopDateTime, Uuid};
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::problem::Rejection;
+use crate::scalar::{
+    Date, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, Fen, Offset, TopDateTime,
+};
 use rules::FEN;
 
 /// A value that can check itself against the rules of its provider's document.

@@ -4,7 +4,9 @@ use std::cmp::Ordering;
 
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::{Decimal, Fen};
+use rust_decimal::Decimal;
+
+use crate::scalar::Fen;
 
 /// How a value compares with a limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

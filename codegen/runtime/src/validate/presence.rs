@@ -1,6 +1,9 @@
 //! What `required` means for each kind of value, where the Rust type cannot enforce it.
 
-use crate::{Date, Decimal, DotNetDateTime, Fen, TopDateTime, Uuid};
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use crate::scalar::{Date, DotNetDateTime, Fen, TopDateTime};
 
 /// Why a required value is not there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::Path;
-use crate::{Problem, Rejection, Stage};
+use crate::problem::{Problem, Rejection, Stage};
 
 /// Collects problems in the order they are found; empty, it holds no allocation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

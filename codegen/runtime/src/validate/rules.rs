@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use super::{Path, Report, TextFormat};
-use crate::Decimal;
+use rust_decimal::Decimal;
 
 pub use super::literal::WireLiteral;
 pub use super::measure::{Measure, Unit, utf16_len};
@@ -28,7 +28,7 @@ pub const RANGE: &str = "range";
 pub const PATTERN: &str = "pattern";
 /// A text does not have its `format`.
 pub const FORMAT: &str = "format";
-/// A [`crate::Fen`] is not plain digits that fit a `u64`.
+/// A [`Fen`](crate::scalar::Fen) is not plain digits that fit a `u64`.
 pub const FEN: &str = "fen";
 /// A closed enum holds a value its document does not list.
 pub const ENUM_VALUE: &str = "enum_value";

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::Fen;
+use crate::scalar::Fen;
 
 /// A value whose text `pattern` and `format` check.
 #[diagnostic::on_unimplemented(

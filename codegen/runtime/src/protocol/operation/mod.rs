@@ -1,0 +1,71 @@
+//! What a generated operation states about itself, as data: where it is sent, the provider that serves it, how
+//! its answer tells success from failure, and how its messages travel as DataContract XML and with SM4 fields.
+//! The TOP protocol and the clients are generic over [`Operation`]; the registry visits operations by it.
+
+mod codecs;
+mod outcome;
+
+pub use codecs::{Sm4Codec, XmlCodec};
+pub use outcome::{Literal, Outcome, WireValue};
+
+use serde::{Serialize, de::DeserializeOwned};
+
+use crate::validate::Validate;
+
+/// The wire formats and protocols, shared with the generator that writes them into `ProviderInfo`.
+pub use codegen_wire::{Format, Protocol};
+
+/// What a provider is, as its schema describes it.
+#[derive(Clone, Copy, Debug)]
+pub struct ProviderInfo {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub protocol: Protocol,
+    pub formats: &'static [Format],
+}
+
+impl ProviderInfo {
+    /// Whether the provider's server speaks `format`.
+    pub fn speaks(&self, format: Format) -> bool {
+        self.formats.contains(&format)
+    }
+}
+
+/// Where an operation is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// An HTTP method and a path relative to the provider's base address.
+    Http {
+        method: &'static str,
+        path: &'static str,
+    },
+    /// A TOP API method name, sent to the TOP gateway.
+    Top { method: &'static str },
+}
+
+/// One documented call of a provider: where it goes, which types travel, and how its answer tells success from
+/// failure. The clients of `codegen_runtime::client` are generic over it, so a generated operation states only facts.
+pub trait Operation {
+    type Request: Model;
+    type Response: Model;
+    /// The operation's name in its schema, such as `refund_ticket`.
+    const NAME: &'static str;
+    /// The provider that serves it, with the formats its server speaks.
+    const PROVIDER: ProviderInfo;
+    const ENDPOINT: Endpoint;
+    /// How a response that parsed says whether the call succeeded; `None` when parsing is success enough (a TOP
+    /// platform error is an envelope of its own, read before this).
+    const OUTCOME: Option<Outcome> = None;
+    /// How the request and response travel as DataContract XML, for a Web API provider that speaks it.
+    const XML: Option<XmlCodec<Self::Request, Self::Response>> = None;
+    /// How the request's SM4 fields are encrypted and decrypted, when it has any (`encryption: sm4`).
+    const SM4: Option<Sm4Codec<Self::Request>> = None;
+}
+
+/// What a tool needs of a type to move it between formats and check it; every generated type has it.
+pub trait Model:
+    Serialize + DeserializeOwned + Validate + std::fmt::Debug + Clone + 'static
+{
+}
+
+impl<T: Serialize + DeserializeOwned + Validate + std::fmt::Debug + Clone + 'static> Model for T {}
