@@ -8,6 +8,7 @@ mod help_page;
 mod json;
 mod page;
 mod top_page;
+mod xml;
 mod yaml_out;
 
 use std::fmt;

@@ -3,7 +3,7 @@
 //! namespace. Each such reading is a `TODO(import):` note.
 
 use super::samples::Sample;
-use super::xml::{self, Element};
+use crate::import::xml::{self, Element};
 use crate::import::json::{Json as Value, first_value as first_json};
 use crate::import::draft::{Body, Draft, EnumValue, Field, Recorder, TypeDraft, camel, is_wire_name};
 

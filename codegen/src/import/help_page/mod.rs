@@ -5,7 +5,6 @@ mod infer;
 mod samples;
 mod table;
 mod types;
-mod xml;
 
 use std::sync::LazyLock;
 
