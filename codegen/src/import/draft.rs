@@ -96,6 +96,10 @@ pub struct Field {
     pub min: Option<String>,
     pub max: Option<String>,
     pub pattern: Option<String>,
+    /// `date`, `datetime`, ... for a string whose form the page states.
+    pub format: Option<&'static str>,
+    /// The page marks the value SM4-encrypted.
+    pub sm4: bool,
     pub doc: Option<String>,
     pub notes: Vec<String>,
 }

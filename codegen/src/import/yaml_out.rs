@@ -138,6 +138,12 @@ fn field_entry(out: &mut String, field: &Field) {
     if let Some(pattern) = &field.pattern {
         let _ = writeln!(out, "        pattern: {}", quote(pattern));
     }
+    if let Some(format) = field.format {
+        let _ = writeln!(out, "        format: {format}");
+    }
+    if field.sm4 {
+        out.push_str("        encryption: sm4\n");
+    }
     if let Some(doc) = &field.doc {
         let _ = writeln!(out, "        doc: {}", quote(doc));
     }

@@ -284,6 +284,7 @@ fn build_tree(draft: &mut Draft, rec: &mut Recorder, root: &str, rows: &[Row], j
             notes,
             ..Field::default()
         };
+        read_description(&mut field, row.at, rec);
         if let Some(default) = &row.default {
             field.notes.push(rec.todo(row.at, format!("{}: the page gives the default value \"{default}\", which the schema language cannot say yet", row.name)));
         }
@@ -480,4 +481,24 @@ fn error_example(draft: &mut Draft, rec: &mut Recorder, sample: Sample, error: &
         });
     }
     *error = Some(key);
+}
+
+/// What a string field's description states about its value: SM4 encryption (`SM4加密`), an amount in fen
+/// (`单位分`), a date or date-time form.
+fn read_description(field: &mut Field, at: usize, rec: &mut Recorder) {
+    let Some(doc) = field.doc.clone() else { return };
+    if field.ty != "string" {
+        return;
+    }
+    field.sm4 = doc.contains("SM4加密");
+    if doc.contains("单位分") && !field.sm4 {
+        field.ty = "fen".to_owned();
+    } else if doc.contains("yyyy-MM-dd HH:mm:ss") {
+        field.format = Some("datetime");
+    } else if doc.contains("yyyy-MM-dd hh:mm:ss") {
+        field.format = Some("datetime");
+        field.notes.push(rec.todo(at, format!("{}: the page writes hh (12-hour) in yyyy-MM-dd hh:mm:ss; read as the 24-hour TOP form", field.name)));
+    } else if doc.contains("yyyy-MM-dd") {
+        field.format = Some("date");
+    }
 }
