@@ -135,3 +135,35 @@ fn seeds_differ_from_the_curated_schemas_only_by_curation() {
         stale.join("\n")
     );
 }
+
+/// Real pages from other vendors, under `tests/import/pages/` (addresses in `SOURCES.md`), with the id each is
+/// imported under.
+const PAGES: [(&str, &str); 9] = [
+    ("pinch_contents_heads_compact.txt", "pinch"),
+    ("salesworks_shorturl_pipe.txt", "salesworks"),
+    ("octoforms_tinyurl_blocks.txt", "octoforms"),
+    ("pswin_messages_blocks.txt", "pswin"),
+    ("emaar_group_blocks.txt", "emaar_group"),
+    ("emaar_privilege_compact.txt", "emaar_privilege"),
+    ("marthoma_account_subgroup_pipe.txt", "marthoma"),
+    ("viafix_product_groups_compact.txt", "viafix"),
+    ("tmall_items_custom_get_top.txt", "tmall"),
+];
+
+fn page_bytes(file: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/pages").join(file)).expect("page")
+}
+
+#[test]
+fn outside_pages_import_and_load() {
+    for (file, id) in PAGES {
+        let imported = import_one(file, &page_bytes(file), Some(id)).expect("imports");
+        if std::env::var_os("SHOW").is_some() {
+            println!("=== {id}\n{}", imported.yaml);
+            for w in &imported.warnings {
+                println!("{w}");
+            }
+        }
+        loads(id, &imported.yaml);
+    }
+}

@@ -190,6 +190,7 @@ impl Recorder {
 /// A type key the language accepts: letters, digits and `_`, starting with a letter. The page's own spelling goes
 /// to `full_name` when it differs.
 pub fn type_key(text: &str) -> String {
+    let text = text.trim_end_matches(['.', ' ']);
     let last = text.rsplit('.').next().unwrap_or(text);
     let mut key: String = last
         .chars()

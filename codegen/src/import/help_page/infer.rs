@@ -17,6 +17,56 @@ pub fn from_samples<'s>(
     nested: &[(String, String, usize)],
     samples: &'s [Sample],
 ) -> Vec<(&'s Sample, String)> {
+    let (kept, json, xml_sample) = check(draft, rec, samples);
+    let root_value = json.as_ref().map(|(v, _)| v);
+    let json_at = json.as_ref().map_or(0, |(_, at)| *at);
+    if members_from_sample {
+        if let Some(Value::Object(members)) = root_value {
+            let fields = fields_from_object(draft, rec, members, json_at);
+            if let Some(ty) = draft.types.iter_mut().find(|t| t.name == root)
+                && let Some(list) = ty.fields_mut()
+            {
+                *list = fields;
+            }
+        } else {
+            let note = rec.todo(json_at, format!("{root}: neither a table nor a JSON object sample gives its members"));
+            push_note(draft, root, note);
+        }
+    }
+    define_nested(draft, rec, root, root_value, nested, json_at);
+    if let Some((elements, at)) = xml_sample {
+        read_xml(draft, rec, root, &elements, at);
+    }
+    kept
+}
+
+fn push_note(draft: &mut Draft, ty: &str, note: String) {
+    if let Some(ty) = draft.types.iter_mut().find(|t| t.name == ty) {
+        ty.notes.push(note);
+    }
+}
+
+/// The named type inside a type expression: `list<Foo>` gives `Foo`.
+fn named_in(expr: &str) -> Option<&str> {
+    let mut inner = expr;
+    while let Some(rest) = inner.strip_prefix("list<").and_then(|r| r.strip_suffix('>')) {
+        inner = rest;
+    }
+    let scalar = matches!(
+        inner,
+        "string" | "bool" | "int32" | "int64" | "double" | "decimal" | "guid" | "datetime" | "top_datetime" | "date" | "fen" | "top_code"
+    );
+    (!scalar).then_some(inner)
+}
+
+/// The samples that parse, with their text, and the first JSON value and XML elements among them; a sample that
+/// does not parse is left out with a note (the page is cut off inside it when it runs to the page's end).
+#[allow(clippy::type_complexity)]
+pub fn check<'s>(
+    draft: &mut Draft,
+    rec: &mut Recorder,
+    samples: &'s [Sample],
+) -> (Vec<(&'s Sample, String)>, Option<(Value, usize)>, Option<(Vec<Element>, usize)>) {
     let mut kept = Vec::new();
     let mut json: Option<(Value, usize)> = None;
     let mut xml_sample: Option<(Vec<Element>, usize)> = None;
@@ -65,45 +115,7 @@ pub fn from_samples<'s>(
             _ => kept.push((sample, text.clone())),
         }
     }
-    let root_value = json.as_ref().map(|(v, _)| v);
-    let json_at = json.as_ref().map_or(0, |(_, at)| *at);
-    if members_from_sample {
-        if let Some(Value::Object(members)) = root_value {
-            let fields = fields_from_object(draft, rec, members, json_at);
-            if let Some(ty) = draft.types.iter_mut().find(|t| t.name == root)
-                && let Some(list) = ty.fields_mut()
-            {
-                *list = fields;
-            }
-        } else {
-            let note = rec.todo(json_at, format!("{root}: neither a table nor a JSON object sample gives its members"));
-            push_note(draft, root, note);
-        }
-    }
-    define_nested(draft, rec, root, root_value, nested, json_at);
-    if let Some((elements, at)) = xml_sample {
-        read_xml(draft, rec, root, &elements, at);
-    }
-    kept
-}
-
-fn push_note(draft: &mut Draft, ty: &str, note: String) {
-    if let Some(ty) = draft.types.iter_mut().find(|t| t.name == ty) {
-        ty.notes.push(note);
-    }
-}
-
-/// The named type inside a type expression: `list<Foo>` gives `Foo`.
-fn named_in(expr: &str) -> Option<&str> {
-    let mut inner = expr;
-    while let Some(rest) = inner.strip_prefix("list<").and_then(|r| r.strip_suffix('>')) {
-        inner = rest;
-    }
-    let scalar = matches!(
-        inner,
-        "string" | "bool" | "int32" | "int64" | "double" | "decimal" | "guid" | "datetime" | "top_datetime" | "date" | "fen" | "top_code"
-    );
-    (!scalar).then_some(inner)
+    (kept, json, xml_sample)
 }
 
 /// The value standing for one item: a list's first item.
@@ -288,13 +300,20 @@ fn walk(draft: &mut Draft, owner: &str, elements: &[Element], index: usize, visi
                 .find(|t| t.name == owner)
                 .and_then(|t| t.fields().iter().find(|f| f.name == element.name))
                 .and_then(|f| named_in(&f.ty).map(str::to_owned));
+            let owner_ns = draft
+                .types
+                .iter()
+                .find(|t| t.name == owner)
+                .and_then(|t| t.xml_namespace.clone());
             if let Some(target) = target
                 && let Some(ty) = draft.types.iter_mut().find(|t| t.name == target)
             {
                 match &mut ty.body {
                     Body::Struct { .. } => {
                         if ty.xml_namespace.is_none() {
-                            ty.xml_namespace = xml::member_namespace(element).map(str::to_owned);
+                            ty.xml_namespace = xml::member_namespace(element)
+                                .map(str::to_owned)
+                                .or(owner_ns);
                         }
                         if !target.eq(owner) {
                             walk(draft, &target, elements, child, visit);

@@ -25,6 +25,8 @@ const REQUEST_FORMATS: &str = "Request Formats";
 const RESPONSE: &str = "Response Information";
 const RESOURCE: &str = "Resource Description";
 const RESPONSE_FORMATS: &str = "Response Formats";
+/// What a Help Page names as a body that it does not describe.
+const NO_BODY: [&str; 4] = ["IHttpActionResult", "HttpResponseMessage", "Task", "void"];
 const HEADINGS: [&str; 7] = [REQUEST, URI, BODY, REQUEST_FORMATS, RESPONSE, RESOURCE, RESPONSE_FORMATS];
 
 /// Where each heading is, and what lies between them.
@@ -174,6 +176,9 @@ pub fn read(page: &Page<'_>, rec: &mut Recorder) -> Draft {
         &format!("{}Response", camel(&op_name)),
         "response",
     );
+    if draft.formats.contains(&"xml") {
+        contract_namespaces(&mut draft, rec, first_heading);
+    }
     draft.operations.push(Operation {
         name: op_name,
         doc,
@@ -261,7 +266,13 @@ fn resource(page: &Page<'_>, from: usize, to: usize) -> Option<Resource> {
             (kept, None)
         }
     };
-    let name = name_index.map(|k| (page.text(lines[k]).to_owned(), lines[k]));
+    let name = name_index.map(|k| {
+        let text = page.text(lines[k]);
+        let glued = text
+            .strip_suffix("None.")
+            .filter(|word| !word.is_empty() && !word.contains(' '));
+        (glued.unwrap_or(text).to_owned(), lines[k])
+    });
     let doc = join(page, &lines[..name_index.unwrap_or(0)]);
     Some(Resource {
         at: lines[0],
@@ -325,8 +336,32 @@ fn body_type(
         draft.types.push(ty);
         return fallback.to_owned();
     };
+    if NO_BODY.contains(&word.as_str()) {
+        let mut ty = TypeDraft::structure(fallback.to_owned(), Vec::new());
+        ty.notes.push(rec.todo(
+            word_at,
+            format!("the {what} is {word}: the page describes no body, which the schema language cannot say yet; this empty struct stands in for it"),
+        ));
+        draft.types.push(ty);
+        return fallback.to_owned();
+    }
     let mapped = types::map(&word);
-    let Some((key, spelled)) = mapped.named.clone().filter(|_| !mapped.expr.starts_with("list<")) else {
+    let wrapped = mapped.named.is_none() || mapped.expr.starts_with("list<");
+    if wrapped {
+        if let (Some((key, spelled)), Some(rows)) = (&mapped.named, &resource.rows)
+            && !draft.types.iter().any(|t| t.name == *key)
+        {
+            let mut item = TypeDraft::structure(key.clone(), Vec::new());
+            if spelled != key {
+                item.full_name = Some(spelled.clone());
+            }
+            let mut nested = Vec::new();
+            let fields = fields_of(rows, rec, &mut item.notes, &mut nested);
+            if let Some(list) = item.fields_mut() {
+                *list = fields;
+            }
+            draft.types.push(item);
+        }
         let mut ty = TypeDraft::structure(
             fallback.to_owned(),
             vec![Field {
@@ -336,6 +371,7 @@ fn body_type(
                 ..Field::default()
             }],
         );
+        infer::check(draft, rec, samples);
         ty.notes.push(rec.todo(
             word_at,
             format!(
@@ -343,6 +379,16 @@ fn body_type(
             ),
         ));
         draft.types.push(ty);
+        if let Some((key, _)) = &mapped.named
+            && !draft.types.iter().any(|t| t.name == *key)
+        {
+            let mut item = TypeDraft::structure(key.clone(), Vec::new());
+            item.notes.push(rec.todo(word_at, format!("the page has no member table for {key}; it is empty")));
+            draft.types.push(item);
+        }
+        return fallback.to_owned();
+    }
+    let Some((key, spelled)) = mapped.named.clone() else {
         return fallback.to_owned();
     };
     let mut ty = TypeDraft::structure(key.clone(), Vec::new());
@@ -495,5 +541,26 @@ fn range(field: &mut Field, low: &str, high: &str) -> bool {
             true
         }
         _ => false,
+    }
+}
+
+/// DataContract XML needs every struct's namespace. A struct the samples gave none gets the DataContract default
+/// for its CLR name (`http://schemas.datacontract.org/2004/07/` and the CLR namespace), said in a note.
+fn contract_namespaces(draft: &mut Draft, rec: &mut Recorder, at: usize) {
+    for ty in &mut draft.types {
+        if ty.xml_namespace.is_some() || !matches!(ty.body, super::draft::Body::Struct { .. }) {
+            continue;
+        }
+        let clr = ty
+            .full_name
+            .as_deref()
+            .and_then(|full| full.rsplit_once('.'))
+            .map_or("", |(namespace, _)| namespace);
+        let namespace = format!("http://schemas.datacontract.org/2004/07/{clr}");
+        ty.notes.push(rec.todo(
+            at,
+            format!("no XML sample shows the namespace of {}; {namespace} is DataContract's default for its CLR name", ty.name),
+        ));
+        ty.xml_namespace = Some(namespace);
     }
 }

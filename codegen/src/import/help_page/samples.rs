@@ -59,6 +59,7 @@ pub fn read(page: &Page<'_>, from: usize, to: usize) -> Vec<Sample> {
                 let joined: Vec<&str> = (first..=last).map(|i| page.raw(i).trim_end()).collect();
                 let joined = joined.join("\n");
                 let placeholder = joined == "Sample not available."
+                    || joined.starts_with("Failed to generate the sample for media type")
                     || joined.starts_with("Binary JSON content. See http://bsonspec.org");
                 (!placeholder).then(|| format!("{joined}\n"))
             }

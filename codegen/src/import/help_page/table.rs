@@ -35,27 +35,63 @@ pub fn header_prefix(line: &str) -> Option<&str> {
     Some(prefix.trim().trim_end_matches('|').trim())
 }
 
-/// The wording of the Help Page's annotations ("Additional information").
+/// The openings of the Help Page's annotations ("Additional information").
+const ANNOTATIONS: [&str; 8] = [
+    "None.",
+    "Required",
+    "Max length:",
+    "Min length:",
+    "String length:",
+    "Range:",
+    "Data type:",
+    "Matching regular expression pattern:",
+];
+
+/// A cell's annotations, when it holds only annotations: a compact table puts several in one cell
+/// ("Required String length: inclusive between 0 and 100").
+pub fn annotations(text: &str) -> Option<Vec<String>> {
+    let starts_at = |at: usize| {
+        ANNOTATIONS.iter().find(|a| {
+            text[at..].starts_with(**a)
+                && (!a.ends_with(['.', 'd']) || text[at + a.len()..].chars().next().is_none_or(char::is_whitespace))
+        })
+    };
+    starts_at(0)?;
+    let mut cuts = vec![0];
+    let mut in_pattern = text.starts_with("Matching regular expression pattern:");
+    for (at, _) in text.char_indices().filter(|(at, c)| *at > 0 && *c == ' ') {
+        if let Some(found) = starts_at(at + 1)
+            && (!in_pattern || found.ends_with(':'))
+        {
+            cuts.push(at + 1);
+            in_pattern = *found == "Matching regular expression pattern:";
+        }
+    }
+    cuts.push(text.len());
+    Some(cuts.windows(2).map(|w| text[w[0]..w[1]].trim().to_owned()).collect())
+}
+
+/// Whether a cell holds annotations only.
 pub fn is_annotation(text: &str) -> bool {
-    text == "None."
-        || text == "Required"
-        || [
-            "Max length:",
-            "Min length:",
-            "String length:",
-            "Range:",
-            "Data type:",
-            "Matching regular expression pattern:",
-        ]
-        .iter()
-        .any(|prefix| text.starts_with(prefix))
+    annotations(text).is_some()
+}
+
+/// A line with the `|` inside a regular expression annotation hidden, so the pattern stays one cell: it runs to
+/// the line's end, or in a pipe table to the `|` that ends the line.
+fn protect_pattern(line: &str) -> String {
+    let Some(m) = line.find("Matching regular expression pattern:") else {
+        return line.to_owned();
+    };
+    let end = if line.ends_with('|') { line.len() - 1 } else { line.len() };
+    format!("{}{}{}", &line[..m], line[m..end].replace('|', "\u{1}"), &line[end..])
 }
 
 /// The cells of lines `from..to`; pipe-separated when any line holds a `|`.
 pub fn cells(page: &Page<'_>, from: usize, to: usize) -> Vec<Cell> {
-    let piped = (from..to).any(|i| page.text(i).contains('|'));
+    let piped = (from..to).any(|i| protect_pattern(page.text(i)).contains('|'));
     let mut cells = Vec::new();
     let mut push = |text: &str, at: usize| {
+        let text = text.replace('\u{1}', "|");
         let text = text.trim();
         if !text.is_empty() && !text.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
             cells.push(Cell {
@@ -73,7 +109,7 @@ pub fn cells(page: &Page<'_>, from: usize, to: usize) -> Vec<Cell> {
     let mut current = String::new();
     let mut start = from;
     for i in from..to {
-        let line = page.text(i);
+        let line = protect_pattern(page.text(i));
         let mut parts = line.split('|').peekable();
         while let Some(part) = parts.next() {
             if current.trim().is_empty() {
@@ -98,8 +134,8 @@ pub fn rows(cells: Vec<Cell>) -> Vec<Row> {
     let mut head: Vec<Cell> = Vec::new();
     let mut annotations: Vec<(usize, String)> = Vec::new();
     for cell in cells {
-        if is_annotation(&cell.text) {
-            annotations.push((cell.at, cell.text));
+        if let Some(found) = self::annotations(&cell.text) {
+            annotations.extend(found.into_iter().map(|a| (cell.at, a)));
         } else {
             if !annotations.is_empty() {
                 rows.extend(row(std::mem::take(&mut head), std::mem::take(&mut annotations)));
