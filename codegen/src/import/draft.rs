@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::names::{self, Case};
+
 /// A question the page leaves open, or something it says that the schema language cannot express yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
@@ -199,7 +201,35 @@ pub fn type_key(text: &str) -> String {
     if !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
         key.insert(0, 'T');
     }
+    if !type_name_ok(&key) {
+        key.push_str("Type");
+    }
     key
+}
+
+/// Whether a type, variant or operation name gives a Rust name the generated code can use.
+pub fn type_name_ok(name: &str) -> bool {
+    names::rust_name(name, None, Case::Type)
+        .is_ok_and(|rust| !names::RESERVED_TYPE_NAMES.contains(&rust.bare()))
+}
+
+/// The Rust names of a struct's fields so far: a wire name whose Rust name cannot be made, or is taken, cannot be
+/// a field.
+#[derive(Default)]
+pub struct FieldNames(std::collections::HashMap<String, String>);
+
+impl FieldNames {
+    /// Takes the wire name's Rust name, or says why it cannot be a field.
+    pub fn claim(&mut self, wire: &str) -> Result<(), String> {
+        let rust = names::rust_name(wire, None, Case::Field).map_err(|problem| problem.0)?;
+        match self.0.get(rust.bare()) {
+            Some(other) => Err(format!("its Rust name is the same as {other}'s")),
+            None => {
+                self.0.insert(rust.bare().to_owned(), wire.to_owned());
+                Ok(())
+            }
+        }
+    }
 }
 
 /// Whether the page's text can be a wire name of a field: what both providers' serializers write as a member name.

@@ -62,7 +62,10 @@ impl fmt::Display for ImportError {
                 f,
                 "{page}: {bytes} bytes is larger than a document page can be ({MAX_PAGE_BYTES} bytes); refused"
             ),
-            ImportError::NotText { page } => write!(f, "{page}: not UTF-8 text; save the page as text and try again"),
+            ImportError::NotText { page } => write!(
+                f,
+                "{page}: not UTF-8 text; save the page as text and try again"
+            ),
             ImportError::NotAPage { page } => write!(
                 f,
                 "{page}: not a provider document page: found neither an ASP.NET Help Page (a line such as \
@@ -108,6 +111,7 @@ pub fn import(pages: &[PageInput<'_>], options: &Options) -> Result<Imported, Im
                 page: input.name.to_owned(),
             });
         };
+        declare_missing(&mut draft, &mut rec, page.len().saturating_sub(1));
         draft.source = file_name(input.name);
         rec.warnings.sort_by_key(|w| w.line);
         warnings.append(&mut rec.warnings);
@@ -122,6 +126,11 @@ pub fn import(pages: &[PageInput<'_>], options: &Options) -> Result<Imported, Im
         Some(id) => return Err(ImportError::BadId { id: id.clone() }),
         None => default_id(&draft),
     };
+    for op in &mut draft.operations {
+        if !draft::type_name_ok(&op.name) {
+            op.name.push_str("_call");
+        }
+    }
     Ok(Imported {
         id: draft.id.clone(),
         yaml: yaml_out::write(&draft),
@@ -135,18 +144,26 @@ fn file_name(name: &str) -> String {
 
 fn is_id(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && id.len() <= 64
 }
 
 /// A TOP API name's first two words (`taobao.bus...` gives `taobao_bus`); a Help Page's file name.
 fn default_id(draft: &Draft) -> String {
-    let from_top = draft.operations.iter().find_map(|op| op.top.as_deref()).map(|method| {
-        method.split('.').take(2).collect::<Vec<_>>().join("_")
-    });
+    let from_top = draft
+        .operations
+        .iter()
+        .find_map(|op| op.top.as_deref())
+        .map(|method| method.split('.').take(2).collect::<Vec<_>>().join("_"));
     let stem = draft.source.split('.').next().unwrap_or("").to_owned();
     let id = draft::snake(&from_top.unwrap_or(stem)).to_ascii_lowercase();
-    if is_id(&id) { id } else { "provider".to_owned() }
+    if is_id(&id) {
+        id
+    } else {
+        "provider".to_owned()
+    }
 }
 
 /// Adds a later page's operations, types, examples and formats to the first page's draft.
@@ -186,4 +203,54 @@ fn merge(mut first: Draft, next: Draft, page: &str) -> Result<Draft, ImportError
     }
     first.examples.extend(next.examples);
     Ok(first)
+}
+
+/// Every type a field names is declared: one the page never describes (a cut-off row, a type with neither table
+/// nor sample) is an empty struct with a note.
+fn declare_missing(draft: &mut Draft, rec: &mut Recorder, last_line: usize) {
+    let mut missing: Vec<String> = Vec::new();
+    for ty in &draft.types {
+        for field in ty.fields() {
+            let mut inner = field.ty.as_str();
+            while let Some(rest) = inner
+                .strip_prefix("list<")
+                .and_then(|r| r.strip_suffix('>'))
+            {
+                inner = rest;
+            }
+            let scalar = matches!(
+                inner,
+                "string"
+                    | "bool"
+                    | "int32"
+                    | "int64"
+                    | "double"
+                    | "decimal"
+                    | "guid"
+                    | "datetime"
+                    | "top_datetime"
+                    | "date"
+                    | "fen"
+                    | "top_code"
+            );
+            if !scalar
+                && !draft.types.iter().any(|t| t.name == inner)
+                && !missing.iter().any(|m| m == inner)
+            {
+                missing.push(inner.to_owned());
+            }
+        }
+    }
+    let xml = draft.formats.contains(&"xml") && draft.protocol == draft::Protocol::WebApi;
+    for name in missing {
+        let mut ty = draft::TypeDraft::structure(name.clone(), Vec::new());
+        ty.notes.push(rec.todo(
+            last_line,
+            format!("the page never describes {name} (cut off?); it is empty"),
+        ));
+        if xml {
+            ty.xml_namespace = Some("http://schemas.datacontract.org/2004/07/".to_owned());
+        }
+        draft.types.push(ty);
+    }
 }

@@ -8,8 +8,10 @@ use regex::Regex;
 
 /// A start tag: its name, its attributes, whether it closes itself.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*"[^"]*")*)\s*(/?)>|</([A-Za-z_][\w.:-]*)\s*>"#)
-        .expect("a valid regex")
+    Regex::new(
+        r#"<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*"[^"]*")*)\s*(/?)>|</([A-Za-z_][\w.:-]*)\s*>"#,
+    )
+    .expect("a valid regex")
 });
 static ATTR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"([\w.:-]+)\s*=\s*"([^"]*)""#).expect("a valid regex"));
@@ -76,7 +78,8 @@ pub fn member_namespace(element: &Element) -> Option<&str> {
         .prefixed_ns
         .iter()
         .find(|(prefix, ns)| {
-            prefix.starts_with('d') && ns != "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+            prefix.starts_with('d')
+                && ns != "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
         })
         .map(|(_, ns)| ns.as_str())
 }

@@ -156,7 +156,11 @@ fn enum_value(out: &mut String, value: &EnumValue, repr: &str) {
     } else {
         value.value.clone()
     };
-    let _ = write!(out, "      - {{ value: {wire}, name: {}", quote(&value.name));
+    let _ = write!(
+        out,
+        "      - {{ value: {wire}, name: {}",
+        quote(&value.name)
+    );
     if let Some(doc) = &value.doc {
         let _ = write!(out, ", doc: {}", quote(doc));
     }
@@ -255,7 +259,10 @@ mod tests {
 
     #[test]
     fn literal_blocks_only_when_exact() {
-        assert_eq!(literal_block("{\n  \"a\": 1\n}\n", "  ").as_deref(), Some("  {\n    \"a\": 1\n  }\n"));
+        assert_eq!(
+            literal_block("{\n  \"a\": 1\n}\n", "  ").as_deref(),
+            Some("  {\n    \"a\": 1\n  }\n")
+        );
         assert_eq!(literal_block(" x\n", "  "), None);
         assert_eq!(literal_block("x\n  \ny\n", "  "), None);
         assert_eq!(literal_block("x\u{85}\n", "  "), None);

@@ -3,9 +3,12 @@
 //! namespace. Each such reading is a `TODO(import):` note.
 
 use super::samples::Sample;
-use crate::import::xml::{self, Element};
+use crate::import::draft::{
+    Body, Draft, EnumValue, Field, FieldNames, Recorder, TypeDraft, camel, is_wire_name,
+    type_name_ok,
+};
 use crate::import::json::{Json as Value, first_value as first_json};
-use crate::import::draft::{Body, Draft, EnumValue, Field, Recorder, TypeDraft, camel, is_wire_name};
+use crate::import::xml::{self, Element};
 
 /// Checks each sample, reads what it says about the types under `root`, and returns the samples to keep as
 /// examples with their text.
@@ -29,7 +32,10 @@ pub fn from_samples<'s>(
                 *list = fields;
             }
         } else {
-            let note = rec.todo(json_at, format!("{root}: neither a table nor a JSON object sample gives its members"));
+            let note = rec.todo(
+                json_at,
+                format!("{root}: neither a table nor a JSON object sample gives its members"),
+            );
             push_note(draft, root, note);
         }
     }
@@ -49,12 +55,26 @@ fn push_note(draft: &mut Draft, ty: &str, note: String) {
 /// The named type inside a type expression: `list<Foo>` gives `Foo`.
 fn named_in(expr: &str) -> Option<&str> {
     let mut inner = expr;
-    while let Some(rest) = inner.strip_prefix("list<").and_then(|r| r.strip_suffix('>')) {
+    while let Some(rest) = inner
+        .strip_prefix("list<")
+        .and_then(|r| r.strip_suffix('>'))
+    {
         inner = rest;
     }
     let scalar = matches!(
         inner,
-        "string" | "bool" | "int32" | "int64" | "double" | "decimal" | "guid" | "datetime" | "top_datetime" | "date" | "fen" | "top_code"
+        "string"
+            | "bool"
+            | "int32"
+            | "int64"
+            | "double"
+            | "decimal"
+            | "guid"
+            | "datetime"
+            | "top_datetime"
+            | "date"
+            | "fen"
+            | "top_code"
     );
     (!scalar).then_some(inner)
 }
@@ -66,7 +86,11 @@ pub fn check<'s>(
     draft: &mut Draft,
     rec: &mut Recorder,
     samples: &'s [Sample],
-) -> (Vec<(&'s Sample, String)>, Option<(Value, usize)>, Option<(Vec<Element>, usize)>) {
+) -> (
+    Vec<(&'s Sample, String)>,
+    Option<(Value, usize)>,
+    Option<(Vec<Element>, usize)>,
+) {
     let mut kept = Vec::new();
     let mut json: Option<(Value, usize)> = None;
     let mut xml_sample: Option<(Vec<Element>, usize)> = None;
@@ -80,14 +104,20 @@ pub fn check<'s>(
             } else {
                 "it does not parse"
             };
-            let note = rec.todo(sample.text_at, format!("the {} sample ({what}) is left out: {why}", sample.media));
+            let note = rec.todo(
+                sample.text_at,
+                format!("the {} sample ({what}) is left out: {why}", sample.media),
+            );
             note
         };
         match format {
             "json" => match first_json(text) {
                 Some((value, kept_text, trailing)) => {
                     if trailing {
-                        let note = rec.todo(sample.text_at, format!("text after the {} sample is left out of it", sample.media));
+                        let note = rec.todo(
+                            sample.text_at,
+                            format!("text after the {} sample is left out of it", sample.media),
+                        );
                         draft.notes.push(note);
                     }
                     if json.is_none() {
@@ -140,7 +170,12 @@ fn define_nested(
         .types
         .iter()
         .find(|t| t.name == owner)
-        .map(|t| t.fields().iter().map(|f| (f.name.clone(), f.ty.clone())).collect())
+        .map(|t| {
+            t.fields()
+                .iter()
+                .map(|f| (f.name.clone(), f.ty.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     for (name, ty) in fields {
         let Some(key) = named_in(&ty) else { continue };
@@ -150,9 +185,7 @@ fn define_nested(
         let key = key.to_owned();
         let spelled = nested.iter().find(|(k, _, _)| *k == key);
         let line = spelled.map_or(at, |(_, _, line)| *line);
-        let value = owner_value
-            .and_then(|v| v.get(&name))
-            .and_then(item);
+        let value = owner_value.and_then(|v| v.get(&name)).and_then(item);
         let mut ty = match value {
             Some(Value::Object(members)) => {
                 let note = rec.todo(line, format!("the page has no table for {key}; its members, their order and types are read from the JSON sample"));
@@ -164,10 +197,17 @@ fn define_nested(
             Some(Value::Number(n, true)) if n.abs() < 2.0e9 => {
                 let n = *n as i64;
                 let note = rec.todo(line, format!("the page has no table for {key}; the JSON sample writes a number, so it is read as an enum of which only that value is known"));
-                let mut ty = TypeDraft::new(key.clone(), Body::Enum {
-                    repr: "int32",
-                    values: vec![EnumValue { value: n.to_string(), name: format!("Value{}", n.to_string().replace('-', "Minus")), doc: None }],
-                });
+                let mut ty = TypeDraft::new(
+                    key.clone(),
+                    Body::Enum {
+                        repr: "int32",
+                        values: vec![EnumValue {
+                            value: n.to_string(),
+                            name: format!("Value{}", n.to_string().replace('-', "Minus")),
+                            doc: None,
+                        }],
+                    },
+                );
                 ty.notes.push(note);
                 ty
             }
@@ -196,8 +236,10 @@ fn fields_from_object(
     at: usize,
 ) -> Vec<Field> {
     let mut fields = Vec::new();
+    let mut taken = FieldNames::default();
     for (name, value) in members {
-        if !is_wire_name(name) {
+        if !is_wire_name(name) || taken.claim(name).is_err() {
+            fields_left_out(rec, at, name);
             continue;
         }
         let (ty, open) = json_type(name, value);
@@ -232,8 +274,14 @@ fn fields_from_object(
 fn json_type(name: &str, value: &Value) -> (String, Option<String>) {
     match value {
         Value::Bool(_) => ("bool".to_owned(), None),
-        Value::Number(_, true) => ("int32".to_owned(), Some("an integer in the sample; read as int32".to_owned())),
-        Value::Number(_, false) => ("double".to_owned(), Some("a fraction in the sample; read as double".to_owned())),
+        Value::Number(_, true) => (
+            "int32".to_owned(),
+            Some("an integer in the sample; read as int32".to_owned()),
+        ),
+        Value::Number(_, false) => (
+            "double".to_owned(),
+            Some("a fraction in the sample; read as double".to_owned()),
+        ),
         Value::String(s) if is_guid(s) => ("guid".to_owned(), None),
         Value::String(s) if is_datetime(s) => ("datetime".to_owned(), None),
         Value::String(_) => ("string".to_owned(), None),
@@ -242,16 +290,31 @@ fn json_type(name: &str, value: &Value) -> (String, Option<String>) {
                 let (inner, open) = json_type(name, first);
                 (format!("list<{inner}>"), open)
             }
-            None => ("list<string>".to_owned(), Some("an empty list in the sample; items read as string".to_owned())),
+            None => (
+                "list<string>".to_owned(),
+                Some("an empty list in the sample; items read as string".to_owned()),
+            ),
         },
-        Value::Object(_) => (camel(name), Some(format!("an object in the sample; its type is named {} here", camel(name)))),
-        Value::Null => ("string".to_owned(), Some("null in the sample; read as string".to_owned())),
+        Value::Object(_) => (
+            camel(name),
+            Some(format!(
+                "an object in the sample; its type is named {} here",
+                camel(name)
+            )),
+        ),
+        Value::Null => (
+            "string".to_owned(),
+            Some("null in the sample; read as string".to_owned()),
+        ),
     }
 }
 
 fn is_guid(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
-    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12]) && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+        && parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn is_datetime(s: &str) -> bool {
@@ -260,12 +323,18 @@ fn is_datetime(s: &str) -> bool {
         && b[4] == b'-'
         && b[7] == b'-'
         && b[10] == b'T'
-        && b[..4].iter().chain(&b[5..7]).chain(&b[8..10]).all(u8::is_ascii_digit)
+        && b[..4]
+            .iter()
+            .chain(&b[5..7])
+            .chain(&b[8..10])
+            .all(u8::is_ascii_digit)
 }
 
 /// Names and namespaces from the XML sample.
 fn read_xml(draft: &mut Draft, rec: &mut Recorder, root: &str, elements: &[Element], at: usize) {
-    let Some(first) = elements.first() else { return };
+    let Some(first) = elements.first() else {
+        return;
+    };
     let root_ns = first.default_ns.clone();
     if let Some(ty) = draft.types.iter_mut().find(|t| t.name == root) {
         if first.name != root {
@@ -287,7 +356,13 @@ fn read_xml(draft: &mut Draft, rec: &mut Recorder, root: &str, elements: &[Eleme
 
 /// Visits the children of `elements[index]` as members of type `owner`: sets nested contracts' namespaces and
 /// enum member names, and hands every child to `visit`.
-fn walk(draft: &mut Draft, owner: &str, elements: &[Element], index: usize, visit: &mut dyn FnMut(&Element)) {
+fn walk(
+    draft: &mut Draft,
+    owner: &str,
+    elements: &[Element],
+    index: usize,
+    visit: &mut dyn FnMut(&Element),
+) {
     let depth = elements[index].depth;
     let mut child = index + 1;
     while child < elements.len() && elements[child].depth > depth {
@@ -322,6 +397,7 @@ fn walk(draft: &mut Draft, owner: &str, elements: &[Element], index: usize, visi
                     Body::Enum { values, .. } => {
                         if let (Some(text), [only]) = (&element.text, values.as_mut_slice())
                             && is_wire_name(text)
+                            && type_name_ok(text)
                             && only.name.starts_with("Value")
                         {
                             only.name = text.clone();
@@ -337,12 +413,22 @@ fn walk(draft: &mut Draft, owner: &str, elements: &[Element], index: usize, visi
 /// Members the XML sample writes in another namespace than their type's, at the end of the table, are a base
 /// class's (DataContractSerializer writes a base's members first, in its own namespace). The page never names the
 /// base, so the name is a guess, and said so.
-fn base_class(draft: &mut Draft, rec: &mut Recorder, root: &str, foreign: &[(String, String)], at: usize) {
-    let Some((_, ns)) = foreign.first() else { return };
+fn base_class(
+    draft: &mut Draft,
+    rec: &mut Recorder,
+    root: &str,
+    foreign: &[(String, String)],
+    at: usize,
+) {
+    let Some((_, ns)) = foreign.first() else {
+        return;
+    };
     if foreign.iter().any(|(_, other)| other != ns) {
         return;
     }
-    let Some(index) = draft.types.iter().position(|t| t.name == root) else { return };
+    let Some(index) = draft.types.iter().position(|t| t.name == root) else {
+        return;
+    };
     let fields = draft.types[index].fields();
     let split = fields.len().saturating_sub(foreign.len());
     let tail_matches = fields[split..]
@@ -366,12 +452,30 @@ fn base_class(draft: &mut Draft, rec: &mut Recorder, root: &str, foreign: &[(Str
         }
         Body::Enum { .. } => return,
     };
-    let mut base = TypeDraft::new(base_key, Body::Struct { base: None, is_abstract: true, fields: moved });
+    let mut base = TypeDraft::new(
+        base_key,
+        Body::Struct {
+            base: None,
+            is_abstract: true,
+            fields: moved,
+        },
+    );
     base.xml_namespace = Some(ns.clone());
     base.notes.push(note);
     draft.types.insert(index + 1, base);
 }
 
 fn names(members: &[(String, String)]) -> String {
-    members.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(", ")
+    members
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn fields_left_out(rec: &mut Recorder, at: usize, name: &str) {
+    rec.todo(
+        at,
+        format!("the sample's member {name:?} cannot be a field name; left out"),
+    );
 }

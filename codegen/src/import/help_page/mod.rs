@@ -10,7 +10,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::draft::{Draft, Example, Field, Operation, Protocol, Recorder, TypeDraft, camel, is_wire_name, snake};
+use super::draft::{
+    Draft, Example, Field, FieldNames, Operation, Protocol, Recorder, TypeDraft, camel,
+    is_wire_name, snake,
+};
 use super::page::Page;
 use table::Row;
 
@@ -27,7 +30,15 @@ const RESOURCE: &str = "Resource Description";
 const RESPONSE_FORMATS: &str = "Response Formats";
 /// What a Help Page names as a body that it does not describe.
 const NO_BODY: [&str; 4] = ["IHttpActionResult", "HttpResponseMessage", "Task", "void"];
-const HEADINGS: [&str; 7] = [REQUEST, URI, BODY, REQUEST_FORMATS, RESPONSE, RESOURCE, RESPONSE_FORMATS];
+const HEADINGS: [&str; 7] = [
+    REQUEST,
+    URI,
+    BODY,
+    REQUEST_FORMATS,
+    RESPONSE,
+    RESOURCE,
+    RESPONSE_FORMATS,
+];
 
 /// Where each heading is, and what lies between them.
 struct Sections<'p, 'a> {
@@ -59,8 +70,10 @@ pub fn recognise(page: &Page<'_>) -> bool {
     let Some(method) = page.find(0, page.len(), |t| METHOD_LINE.is_match(t)) else {
         return false;
     };
-    page.find(method, page.len(), |t| t == REQUEST || t == BODY || t == RESPONSE)
-        .is_some()
+    page.find(method, page.len(), |t| {
+        t == REQUEST || t == BODY || t == RESPONSE
+    })
+    .is_some()
 }
 
 /// A body or resource as the page describes it.
@@ -104,7 +117,9 @@ pub fn read(page: &Page<'_>, rec: &mut Recorder) -> Draft {
     let op_name = operation_name(&path);
     let mut draft = Draft {
         id: String::new(),
-        title: doc_lines.first().map_or_else(|| format!("{method} {path}"), |l| (*l).to_owned()),
+        title: doc_lines
+            .first()
+            .map_or_else(|| format!("{method} {path}"), |l| (*l).to_owned()),
         protocol: Protocol::WebApi,
         formats: Vec::new(),
         source: String::new(),
@@ -144,7 +159,10 @@ pub fn read(page: &Page<'_>, rec: &mut Recorder) -> Draft {
             Some(_) => {}
             None => draft.notes.push(rec.todo(
                 sample.at,
-                format!("the media type {} has no format in the schema language; left out", sample.media),
+                format!(
+                    "the media type {} has no format in the schema language; left out",
+                    sample.media
+                ),
             )),
         }
     }
@@ -200,10 +218,20 @@ fn operation_name(path: &str) -> String {
         .collect();
     let tail = &segments[segments.len().saturating_sub(2)..];
     let name = snake(&tail.join("_"));
-    if name == "op_" { "call".to_owned() } else { name }
+    if name == "op_" {
+        "call".to_owned()
+    } else {
+        name
+    }
 }
 
-fn uri_parameters(page: &Page<'_>, from: usize, to: usize, rec: &mut Recorder, notes: &mut Vec<String>) {
+fn uri_parameters(
+    page: &Page<'_>,
+    from: usize,
+    to: usize,
+    rec: &mut Recorder,
+    notes: &mut Vec<String>,
+) {
     let lines = page.non_blank(from, to);
     if lines.is_empty() || lines.iter().all(|&i| page.text(i) == "None.") {
         return;
@@ -293,7 +321,12 @@ fn join(page: &Page<'_>, lines: &[usize]) -> Option<String> {
 }
 
 /// A page that stops before the sections a Help Page always has is cut off: say where.
-fn cut_off(sections: &Sections<'_, '_>, has_body: bool, rec: &mut Recorder, notes: &mut Vec<String>) {
+fn cut_off(
+    sections: &Sections<'_, '_>,
+    has_body: bool,
+    rec: &mut Recorder,
+    notes: &mut Vec<String>,
+) {
     let expected: &[&str] = if has_body {
         &[BODY, REQUEST_FORMATS, RESPONSE, RESPONSE_FORMATS]
     } else {
@@ -332,7 +365,8 @@ fn body_type(
     };
     let Some((word, word_at)) = resource.name.clone() else {
         let mut ty = TypeDraft::structure(fallback.to_owned(), Vec::new());
-        ty.notes.push(rec.todo(resource.at, format!("the {what} section names no type")));
+        ty.notes
+            .push(rec.todo(resource.at, format!("the {what} section names no type")));
         draft.types.push(ty);
         return fallback.to_owned();
     };
@@ -383,7 +417,10 @@ fn body_type(
             && !draft.types.iter().any(|t| t.name == *key)
         {
             let mut item = TypeDraft::structure(key.clone(), Vec::new());
-            item.notes.push(rec.todo(word_at, format!("the page has no member table for {key}; it is empty")));
+            item.notes.push(rec.todo(
+                word_at,
+                format!("the page has no member table for {key}; it is empty"),
+            ));
             draft.types.push(item);
         }
         return fallback.to_owned();
@@ -409,16 +446,19 @@ fn body_type(
             format!("the page has no member table for {word}; members are taken from the samples"),
         )),
     }
-    let existing = draft.types.iter().position(|t| t.name == key);
-    match existing {
-        Some(_) => {}
-        None => draft.types.push(ty),
+    let existing = draft.types.iter().any(|t| t.name == key);
+    if !existing {
+        draft.types.push(ty);
     }
-    let examples = infer::from_samples(draft, rec, &key, resource.rows.is_none(), &nested, samples);
+    let members_from_sample = resource.rows.is_none() && !existing;
+    let examples = infer::from_samples(draft, rec, &key, members_from_sample, &nested, samples);
     for (sample, text) in examples {
         draft.examples.push(Example {
             ty: key.clone(),
-            source: format!("{source}, {}", sample.media.split(',').next().unwrap_or("").trim()),
+            source: format!(
+                "{source}, {}",
+                sample.media.split(',').next().unwrap_or("").trim()
+            ),
             format: sample.format.unwrap_or("json"),
             text,
         });
@@ -434,11 +474,20 @@ fn fields_of(
     nested: &mut Vec<(String, String, usize)>,
 ) -> Vec<Field> {
     let mut fields: Vec<Field> = Vec::new();
+    let mut taken = FieldNames::default();
     for row in rows {
-        if !is_wire_name(&row.name) || fields.iter().any(|f| f.name == row.name) {
+        let claimed = if is_wire_name(&row.name) {
+            taken.claim(&row.name)
+        } else {
+            Err("it is not a member name".to_owned())
+        };
+        if let Err(problem) = claimed {
             notes.push(rec.todo(
                 row.at,
-                format!("a table row starts with \"{}\", which is not a member name (or repeats one); left out", row.name),
+                format!(
+                    "a table row starts with {:?}, left out: {problem}",
+                    row.name
+                ),
             ));
             continue;
         }
@@ -452,7 +501,9 @@ fn fields_of(
                 let mapped = types::map(word);
                 field.ty = mapped.expr;
                 if let Some(open) = mapped.open {
-                    field.notes.push(rec.todo(row.at, format!("{}: {open}", row.name)));
+                    field
+                        .notes
+                        .push(rec.todo(row.at, format!("{}: {open}", row.name)));
                 }
                 if let Some((key, spelled)) = mapped.named {
                     nested.push((key, spelled, row.at));
@@ -462,7 +513,10 @@ fn fields_of(
                 field.ty = "string".to_owned();
                 field.notes.push(rec.todo(
                     row.at,
-                    format!("the row of {} ends before its type (cut off?); kept as string", row.name),
+                    format!(
+                        "the row of {} ends before its type (cut off?); kept as string",
+                        row.name
+                    ),
                 ));
             }
         }
@@ -489,13 +543,21 @@ fn annotate(field: &mut Field, at: usize, text: &str, rec: &mut Recorder) {
             true
         }
         _ => {
-            if let Some(n) = text.strip_prefix("Max length:").and_then(number) {
+            let measured = field.ty == "string" || field.ty.starts_with("list<");
+            if !measured
+                && (text.contains("length:")
+                    || text.starts_with("Max length")
+                    || text.starts_with("Min length"))
+            {
+                false
+            } else if let Some(n) = text.strip_prefix("Max length:").and_then(number) {
                 field.max_len = Some(n);
                 true
             } else if let Some(n) = text.strip_prefix("Min length:").and_then(number) {
                 field.min_len = Some(n);
                 true
-            } else if let Some((low, high)) = text.strip_prefix("String length:").and_then(between) {
+            } else if let Some((low, high)) = text.strip_prefix("String length:").and_then(between)
+            {
                 match (number(&low), number(&high)) {
                     (Some(low), Some(high)) if low <= high => {
                         field.min_len = Some(low);
@@ -506,7 +568,8 @@ fn annotate(field: &mut Field, at: usize, text: &str, rec: &mut Recorder) {
                 }
             } else if let Some((low, high)) = text.strip_prefix("Range:").and_then(between) {
                 range(field, &low, &high)
-            } else if let Some(pattern) = text.strip_prefix("Matching regular expression pattern:") {
+            } else if let Some(pattern) = text.strip_prefix("Matching regular expression pattern:")
+            {
                 let pattern = pattern.trim();
                 let valid = Regex::new(pattern).is_ok() && field.ty == "string";
                 if valid {
@@ -521,7 +584,10 @@ fn annotate(field: &mut Field, at: usize, text: &str, rec: &mut Recorder) {
     if !ok {
         field.notes.push(rec.todo(
             at,
-            format!("{}: the annotation \"{text}\" is not carried into the schema", field.name),
+            format!(
+                "{}: the annotation \"{text}\" is not carried into the schema",
+                field.name
+            ),
         ));
     }
 }

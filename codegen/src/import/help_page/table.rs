@@ -53,7 +53,11 @@ pub fn annotations(text: &str) -> Option<Vec<String>> {
     let starts_at = |at: usize| {
         ANNOTATIONS.iter().find(|a| {
             text[at..].starts_with(**a)
-                && (!a.ends_with(['.', 'd']) || text[at + a.len()..].chars().next().is_none_or(char::is_whitespace))
+                && (!a.ends_with(['.', 'd'])
+                    || text[at + a.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace))
         })
     };
     starts_at(0)?;
@@ -68,7 +72,11 @@ pub fn annotations(text: &str) -> Option<Vec<String>> {
         }
     }
     cuts.push(text.len());
-    Some(cuts.windows(2).map(|w| text[w[0]..w[1]].trim().to_owned()).collect())
+    Some(
+        cuts.windows(2)
+            .map(|w| text[w[0]..w[1]].trim().to_owned())
+            .collect(),
+    )
 }
 
 /// Whether a cell holds annotations only.
@@ -82,8 +90,17 @@ fn protect_pattern(line: &str) -> String {
     let Some(m) = line.find("Matching regular expression pattern:") else {
         return line.to_owned();
     };
-    let end = if line.ends_with('|') { line.len() - 1 } else { line.len() };
-    format!("{}{}{}", &line[..m], line[m..end].replace('|', "\u{1}"), &line[end..])
+    let end = if line.ends_with('|') {
+        line.len() - 1
+    } else {
+        line.len()
+    };
+    format!(
+        "{}{}{}",
+        &line[..m],
+        line[m..end].replace('|', "\u{1}"),
+        &line[end..]
+    )
 }
 
 /// The cells of lines `from..to`; pipe-separated when any line holds a `|`.
@@ -138,7 +155,10 @@ pub fn rows(cells: Vec<Cell>) -> Vec<Row> {
             annotations.extend(found.into_iter().map(|a| (cell.at, a)));
         } else {
             if !annotations.is_empty() {
-                rows.extend(row(std::mem::take(&mut head), std::mem::take(&mut annotations)));
+                rows.extend(row(
+                    std::mem::take(&mut head),
+                    std::mem::take(&mut annotations),
+                ));
             }
             head.push(cell);
         }

@@ -35,26 +35,36 @@ pub fn map(word: &str) -> Mapped {
         "boolean" => scalar("bool", None),
         "integer" => scalar(
             "int32",
-            Some("the page says \"integer\", which the Help Page writes for Int16, Int32 and Int64 alike; read as int32"),
+            Some(
+                "the page says \"integer\", which the Help Page writes for Int16, Int32 and Int64 alike; read as int32",
+            ),
         ),
         "decimal number" => scalar("decimal", None),
         "globally unique identifier" => scalar("guid", None),
         "date" => scalar(
             "datetime",
-            Some("the page says \"date\" (DateTime or DateTimeOffset; the Help Page also writes a Nullable one so); read as a non-nullable datetime"),
+            Some(
+                "the page says \"date\" (DateTime or DateTimeOffset; the Help Page also writes a Nullable one so); read as a non-nullable datetime",
+            ),
         ),
         "unsigned integer" => scalar(
             "int64",
-            Some("the page says \"unsigned integer\", which the language has no type for; read as int64"),
+            Some(
+                "the page says \"unsigned integer\", which the language has no type for; read as int64",
+            ),
         ),
         "byte" => scalar("int32", Some("the page says \"byte\"; read as int32")),
         _ if word.starts_with("Dictionary of ") => scalar(
             "string",
-            Some(&format!("the page says \"{word}\": the language has no map type yet; kept as string")),
+            Some(&format!(
+                "the page says \"{word}\": the language has no map type yet; kept as string"
+            )),
         ),
         "Object" | "time interval" | "binary" => scalar(
             "string",
-            Some(&format!("the page says \"{word}\", which the language has no type for; kept as string")),
+            Some(&format!(
+                "the page says \"{word}\", which the language has no type for; kept as string"
+            )),
         ),
         _ if word
             .chars()
@@ -70,7 +80,9 @@ pub fn map(word: &str) -> Mapped {
         }
         _ => scalar(
             "string",
-            Some(&format!("the page's type \"{word}\" is not one the importer knows; kept as string")),
+            Some(&format!(
+                "the page's type \"{word}\" is not one the importer knows; kept as string"
+            )),
         ),
     }
 }

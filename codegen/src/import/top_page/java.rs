@@ -28,7 +28,10 @@ pub struct Example {
 
 /// Reads lines `(index, text)` of a Java example; `None` when they are not one.
 pub fn read(lines: &[(usize, &str)]) -> Option<Example> {
-    if !lines.iter().any(|(_, l)| l.contains("TaobaoClient") || l.contains("client.execute")) {
+    if !lines
+        .iter()
+        .any(|(_, l)| l.contains("TaobaoClient") || l.contains("client.execute"))
+    {
         return None;
     }
     let mut example = Example::default();

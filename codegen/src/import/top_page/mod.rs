@@ -4,19 +4,24 @@
 mod java;
 mod table;
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use codegen_wire::case::java_property_name;
 use regex::Regex;
 
-use super::draft::{Body, Draft, Example, Field, Operation, Protocol, Recorder, TypeDraft, camel, is_wire_name, snake, type_key};
+use super::draft::{
+    Body, Draft, Example, Field, FieldNames, Operation, Protocol, Recorder, TypeDraft, camel,
+    is_wire_name, snake, type_key,
+};
 use super::json;
 use super::page::Page;
 use super::xml;
 use table::Row;
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([a-z][a-z0-9_]*(?:\.[a-z0-9_]+){2,})\s*(?:[(（](.*)[)）])?$").expect("a valid regex")
+    Regex::new(r"^([a-z][a-z0-9_]*(?:\.[a-z0-9_]+){2,})\s*(?:[(（](.*)[)）])?$")
+        .expect("a valid regex")
 });
 static LIMIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^最大(?:列表)?长度[:：]\s*(\d{1,9})$").expect("a valid regex"));
@@ -28,7 +33,15 @@ const REQUEST_EXAMPLE: &str = "请求示例";
 const RESPONSE_EXAMPLE: &str = "响应示例";
 const ERROR_EXAMPLE: &str = "异常示例";
 const ERROR_CODES: &str = "错误码解释";
-const HEADINGS: [&str; 7] = [COMMON, REQUEST, RESPONSE, REQUEST_EXAMPLE, RESPONSE_EXAMPLE, ERROR_EXAMPLE, ERROR_CODES];
+const HEADINGS: [&str; 7] = [
+    COMMON,
+    REQUEST,
+    RESPONSE,
+    REQUEST_EXAMPLE,
+    RESPONSE_EXAMPLE,
+    ERROR_EXAMPLE,
+    ERROR_CODES,
+];
 /// Where a TOP page's content ends.
 const FOOTER: [&str; 3] = ["API工具", "如何获得此API", "FAQ"];
 
@@ -52,7 +65,13 @@ struct Sections {
 impl Sections {
     fn range(&self, heading: &str) -> Option<(usize, usize)> {
         let start = self.at.iter().find(|(h, _)| *h == heading)?.1;
-        let end = self.at.iter().map(|(_, i)| *i).filter(|&i| i > start).min().unwrap_or(self.end);
+        let end = self
+            .at
+            .iter()
+            .map(|(_, i)| *i)
+            .filter(|&i| i > start)
+            .min()
+            .unwrap_or(self.end);
         Some((start + 1, end))
     }
 }
@@ -81,10 +100,16 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
         .map(|i| page.text(i))
         .collect();
     let mut notes = Vec::new();
-    if let Some(crumbs) = (0..found.title_at).map(|i| page.text(i)).find(|t| t.contains(" > ")) {
+    if let Some(crumbs) = (0..found.title_at)
+        .map(|i| page.text(i))
+        .find(|t| t.contains(" > "))
+    {
         notes.push(format!("The page sits under \"{crumbs}\"."));
     }
-    let wire_prefix = method.strip_prefix("taobao.").unwrap_or(&method).replace('.', "_");
+    let wire_prefix = method
+        .strip_prefix("taobao.")
+        .unwrap_or(&method)
+        .replace('.', "_");
     let java = sections
         .range(REQUEST_EXAMPLE)
         .and_then(|(from, to)| {
@@ -125,7 +150,9 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
     }
     let mut request = TypeDraft::structure(request_key.clone(), Vec::new());
     if java.request_class.is_some() {
-        request.notes.push("The name is the Java SDK request class of the example.".to_owned());
+        request
+            .notes
+            .push("The name is the Java SDK request class of the example.".to_owned());
     }
     draft.types.push(request);
     let mut response = TypeDraft::structure(response_key.clone(), Vec::new());
@@ -136,14 +163,20 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
             let rows = parameter_rows(page, from, to, true);
             build_tree(&mut draft, rec, &request_key, &rows, Some(&java));
         }
-        None => draft.notes.push(rec.todo(end.saturating_sub(1), "the page has no 请求参数 table (cut off?)")),
+        None => draft.notes.push(rec.todo(
+            end.saturating_sub(1),
+            "the page has no 请求参数 table (cut off?)",
+        )),
     }
     match sections.range(RESPONSE) {
         Some((from, to)) => {
             let rows = parameter_rows(page, from, to, false);
             build_tree(&mut draft, rec, &response_key, &rows, None);
         }
-        None => draft.notes.push(rec.todo(end.saturating_sub(1), "the page ends before its 响应参数 table (cut off?)")),
+        None => draft.notes.push(rec.todo(
+            end.saturating_sub(1),
+            "the page ends before its 响应参数 table (cut off?)",
+        )),
     }
     if let Some((from, to)) = sections.range(RESPONSE_EXAMPLE) {
         for sample in samples(page, from, to, rec, &mut draft.notes) {
@@ -157,9 +190,16 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
         }
     }
     if let Some((from, to)) = sections.range(ERROR_CODES) {
-        let codes: Vec<&str> = page.non_blank(from, to).into_iter().map(|i| page.text(i)).collect();
+        let codes: Vec<&str> = page
+            .non_blank(from, to)
+            .into_iter()
+            .map(|i| page.text(i))
+            .collect();
         if codes.len() > 1 {
-            op_notes.push(format!("The page's error codes: {}", codes[1..].join(" | ")));
+            op_notes.push(format!(
+                "The page's error codes: {}",
+                codes[1..].join(" | ")
+            ));
         }
     }
     if sections.range(RESPONSE_EXAMPLE).is_none() && end == page.len() {
@@ -170,7 +210,11 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
     }
     let tail: Vec<&str> = method.rsplit('.').take(2).collect();
     draft.operations.push(Operation {
-        name: snake(&format!("{}_{}", tail.get(1).unwrap_or(&""), tail.first().unwrap_or(&""))),
+        name: snake(&format!(
+            "{}_{}",
+            tail.get(1).unwrap_or(&""),
+            tail.first().unwrap_or(&"")
+        )),
         doc: (!doc_lines.is_empty()).then(|| doc_lines.join("\n")),
         http: None,
         top: Some(method),
@@ -183,7 +227,9 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
 }
 
 fn table_bullet(line: &str) -> Option<&str> {
-    ["•", "·", "●", "◦"].iter().find_map(|b| line.strip_prefix(b))
+    ["•", "·", "●", "◦"]
+        .iter()
+        .find_map(|b| line.strip_prefix(b))
 }
 
 fn parameter_rows(page: &Page<'_>, from: usize, to: usize, with_required: bool) -> Vec<Row> {
@@ -192,7 +238,13 @@ fn parameter_rows(page: &Page<'_>, from: usize, to: usize, with_required: bool) 
         || ["示例值".to_owned(), "描述".to_owned()].to_vec(),
         |h| table::columns(page.text(h)),
     );
-    table::rows(page, header.map_or(from, |h| h + 1), to, &columns, with_required)
+    table::rows(
+        page,
+        header.map_or(from, |h| h + 1),
+        to,
+        &columns,
+        with_required,
+    )
 }
 
 /// A TOP type word as the language's type, with what the reading leaves open.
@@ -210,7 +262,9 @@ fn top_type(word: &str) -> (String, Option<String>, Option<String>) {
         "Price" | "Byte" | "Field List" | "Json" | "FileItem" | "Object" => (
             "string".to_owned(),
             None,
-            Some(format!("the page's type {word} has no type in the schema language; kept as string")),
+            Some(format!(
+                "the page's type {word} has no type in the schema language; kept as string"
+            )),
         ),
         _ => {
             let key = type_key(word);
@@ -221,12 +275,19 @@ fn top_type(word: &str) -> (String, Option<String>, Option<String>) {
 
 /// Places each row in a struct: top-level rows in `root`; a `└` row in the object row above it; a row the SDK
 /// example sets on a declared object in that object's class. Each placement the page leaves open is a note.
-fn build_tree(draft: &mut Draft, rec: &mut Recorder, root: &str, rows: &[Row], java: Option<&java::Example>) {
+fn build_tree(
+    draft: &mut Draft,
+    rec: &mut Recorder,
+    root: &str,
+    rows: &[Row],
+    java: Option<&java::Example>,
+) {
     let mut top_object: Option<String> = None;
     let mut last_object: Option<String> = None;
     let mut previous_parent: Option<String> = None;
     let mut cursor = 0;
     let flat = rows.iter().any(|r| !r.top_level && r.corners == 0);
+    let mut taken: HashMap<String, FieldNames> = HashMap::new();
     for row in rows {
         if !is_wire_name(&row.name) {
             continue;
@@ -250,7 +311,9 @@ fn build_tree(draft: &mut Draft, rec: &mut Recorder, root: &str, rows: &[Row], j
                 .position(|(_, _, p)| *p == property)
                 .map(|k| k + cursor);
             match found.map(|k| (k, &java.setters[k])) {
-                Some((k, (Some(class), receiver, _))) if draft.types.iter().any(|t| t.name == *class) => {
+                Some((k, (Some(class), receiver, _)))
+                    if draft.types.iter().any(|t| t.name == *class) =>
+                {
                     if named.is_none() {
                         cursor = k + 1;
                     }
@@ -271,7 +334,13 @@ fn build_tree(draft: &mut Draft, rec: &mut Recorder, root: &str, rows: &[Row], j
                 _ => {}
             }
         } else if flat && !row.top_level {
-            notes.push(rec.todo(row.at, format!("{}: the page's └ marks leave its object open; placed in {parent}", row.name)));
+            notes.push(rec.todo(
+                row.at,
+                format!(
+                    "{}: the page's └ marks leave its object open; placed in {parent}",
+                    row.name
+                ),
+            ));
         }
         if let Some(open) = open {
             notes.push(rec.todo(row.at, format!("{}: {open}", row.name)));
@@ -291,11 +360,24 @@ fn build_tree(draft: &mut Draft, rec: &mut Recorder, root: &str, rows: &[Row], j
         if let Some(limit) = &row.limit {
             match LIMIT.captures(limit).and_then(|c| c[1].parse().ok()) {
                 Some(n) => field.max_len = Some(n),
-                None => field.notes.push(rec.todo(row.at, format!("{}: the page's limit \"{limit}\" is not carried into the schema", row.name))),
+                None => field.notes.push(rec.todo(
+                    row.at,
+                    format!(
+                        "{}: the page's limit \"{limit}\" is not carried into the schema",
+                        row.name
+                    ),
+                )),
             }
         }
         if !row.unplaced.is_empty() {
-            field.notes.push(rec.todo(row.at, format!("{}: cells whose column the page leaves open: {}", row.name, row.unplaced.join(" | "))));
+            field.notes.push(rec.todo(
+                row.at,
+                format!(
+                    "{}: cells whose column the page leaves open: {}",
+                    row.name,
+                    row.unplaced.join(" | ")
+                ),
+            ));
         }
         if let Some(key) = &named {
             if !draft.types.iter().any(|t| t.name == *key) {
@@ -309,10 +391,21 @@ fn build_tree(draft: &mut Draft, rec: &mut Recorder, root: &str, rows: &[Row], j
             }
         }
         previous_parent = Some(parent.clone());
-        if let Some(fields) = draft.types.iter_mut().find(|t| t.name == parent).and_then(TypeDraft::fields_mut)
-            && !fields.iter().any(|f| f.name == field.name)
+        if let Some(fields) = draft
+            .types
+            .iter_mut()
+            .find(|t| t.name == parent)
+            .and_then(TypeDraft::fields_mut)
         {
-            fields.push(field);
+            match taken.entry(parent.clone()).or_default().claim(&field.name) {
+                Ok(()) => fields.push(field),
+                Err(problem) => {
+                    rec.todo(
+                        row.at,
+                        format!("{:?} is left out of {parent}: {problem}", field.name),
+                    );
+                }
+            }
         }
     }
 }
@@ -326,7 +419,13 @@ struct Sample {
 
 /// The samples of lines `from..to`: an XML document runs to the line that closes its root, a JSON one to the end
 /// of its value. A sample that does not end is left out with a note.
-fn samples(page: &Page<'_>, from: usize, to: usize, rec: &mut Recorder, notes: &mut Vec<String>) -> Vec<Sample> {
+fn samples(
+    page: &Page<'_>,
+    from: usize,
+    to: usize,
+    rec: &mut Recorder,
+    notes: &mut Vec<String>,
+) -> Vec<Sample> {
     let lines: Vec<usize> = page
         .non_blank(from, to)
         .into_iter()
@@ -350,18 +449,28 @@ fn samples(page: &Page<'_>, from: usize, to: usize, rec: &mut Recorder, notes: &
                 .unwrap_or("")
                 .to_owned();
             let close = format!("</{root}>");
-            match lines[k..].iter().position(|&i| page.text(i).ends_with(&close)) {
+            match lines[k..]
+                .iter()
+                .position(|&i| page.text(i).ends_with(&close))
+            {
                 Some(n) if !root.is_empty() => {
                     let text = rest_text(lines[k + n]);
                     if xml::elements(&text).is_some() {
-                        out.push(Sample { at: start, format: "xml", text });
+                        out.push(Sample {
+                            at: start,
+                            format: "xml",
+                            text,
+                        });
                     } else {
                         notes.push(rec.todo(start, "an XML sample does not parse; left out"));
                     }
                     k += n + 1;
                 }
                 _ => {
-                    notes.push(rec.todo(start, "an XML sample does not end (the page is cut off?); left out"));
+                    notes.push(rec.todo(
+                        start,
+                        "an XML sample does not end (the page is cut off?); left out",
+                    ));
                     break;
                 }
             }
@@ -370,8 +479,15 @@ fn samples(page: &Page<'_>, from: usize, to: usize, rec: &mut Recorder, notes: &
             match json::first_value(&text) {
                 Some((_, kept, _)) => {
                     let used = kept.lines().count();
-                    out.push(Sample { at: start, format: "json", text: kept });
-                    k = lines.iter().position(|&i| i >= start + used).unwrap_or(lines.len());
+                    out.push(Sample {
+                        at: start,
+                        format: "json",
+                        text: kept,
+                    });
+                    k = lines
+                        .iter()
+                        .position(|&i| i >= start + used)
+                        .unwrap_or(lines.len());
                 }
                 None => {
                     notes.push(rec.todo(start, "a JSON sample does not parse or does not end (the page is cut off?); left out"));
@@ -420,7 +536,9 @@ fn response_example(draft: &mut Draft, rec: &mut Recorder, response: &str, sampl
 /// The text of the value of a JSON object's only member: `{"x": {...}}` gives `{...}`, verbatim.
 fn unwrap_json(text: &str) -> Option<String> {
     let (value, _, _) = json::first_value(text)?;
-    let json::Json::Object(members) = &value else { return None };
+    let json::Json::Object(members) = &value else {
+        return None;
+    };
     if members.len() != 1 {
         return None;
     }
@@ -433,14 +551,23 @@ fn unwrap_json(text: &str) -> Option<String> {
 }
 
 /// The `error_response` sample: its members make the error type, as the page documents none of them.
-fn error_example(draft: &mut Draft, rec: &mut Recorder, sample: Sample, error: &mut Option<String>) {
+fn error_example(
+    draft: &mut Draft,
+    rec: &mut Recorder,
+    sample: Sample,
+    error: &mut Option<String>,
+) {
     let members: Vec<String> = match sample.format {
         "xml" => {
             let elements = xml::elements(&sample.text).unwrap_or_default();
             if elements.first().is_none_or(|e| e.name != "error_response") {
                 return;
             }
-            elements.iter().filter(|e| e.depth == 1).map(|e| e.name.clone()).collect()
+            elements
+                .iter()
+                .filter(|e| e.depth == 1)
+                .map(|e| e.name.clone())
+                .collect()
         }
         _ => match json::first_value(&sample.text) {
             Some((json::Json::Object(outer), _, _)) => match outer.first() {
@@ -463,14 +590,27 @@ fn error_example(draft: &mut Draft, rec: &mut Recorder, sample: Sample, error: &
                 ..Field::default()
             })
             .collect();
-        let mut ty = TypeDraft::new(key.clone(), Body::Struct { base: None, is_abstract: false, fields });
+        let mut ty = TypeDraft::new(
+            key.clone(),
+            Body::Struct {
+                base: None,
+                is_abstract: false,
+                fields,
+            },
+        );
         ty.xml_name = Some("error_response".to_owned());
-        ty.notes.push(rec.todo(sample.at, "the page documents no error_response fields; these are the sample's members"));
+        ty.notes.push(rec.todo(
+            sample.at,
+            "the page documents no error_response fields; these are the sample's members",
+        ));
         draft.types.push(ty);
     }
     let (source, text) = match sample.format {
         "xml" => ("异常示例, XML示例", Some(sample.text)),
-        _ => ("异常示例, JSON示例 (the object inside its wrapper)", unwrap_json(&sample.text)),
+        _ => (
+            "异常示例, JSON示例 (the object inside its wrapper)",
+            unwrap_json(&sample.text),
+        ),
     };
     if let Some(text) = text {
         draft.examples.push(Example {

@@ -60,7 +60,13 @@ pub fn columns(header: &str) -> Vec<String> {
 }
 
 /// The rows of lines `from..to`; `with_required` for the request table.
-pub fn rows(page: &Page<'_>, from: usize, to: usize, columns: &[String], with_required: bool) -> Vec<Row> {
+pub fn rows(
+    page: &Page<'_>,
+    from: usize,
+    to: usize,
+    columns: &[String],
+    with_required: bool,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut bullets: Vec<(usize, String)> = Vec::new();
     for i in from..to.min(page.len()) {
@@ -72,7 +78,11 @@ pub fn rows(page: &Page<'_>, from: usize, to: usize, columns: &[String], with_re
             bullets.push((i, cell.to_owned()));
             continue;
         }
-        rows.extend(bullet_rows(std::mem::take(&mut bullets), columns, with_required));
+        rows.extend(bullet_rows(
+            std::mem::take(&mut bullets),
+            columns,
+            with_required,
+        ));
         if let Some(row) = line_row(i, line, columns, with_required) {
             rows.push(row);
         }
@@ -85,7 +95,10 @@ pub fn rows(page: &Page<'_>, from: usize, to: usize, columns: &[String], with_re
 fn starts_row(cells: &[(usize, String)], k: usize, with_required: bool) -> bool {
     NAME.is_match(&cells[k].1)
         && cells.get(k + 1).is_some_and(|(_, t)| TYPE.is_match(t))
-        && (!with_required || cells.get(k + 2).is_some_and(|(_, r)| required_word(r).is_some()))
+        && (!with_required
+            || cells
+                .get(k + 2)
+                .is_some_and(|(_, r)| required_word(r).is_some()))
 }
 
 fn bullet_rows(cells: Vec<(usize, String)>, columns: &[String], with_required: bool) -> Vec<Row> {
@@ -96,7 +109,10 @@ fn bullet_rows(cells: Vec<(usize, String)>, columns: &[String], with_required: b
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(cells.len());
         let fixed = if with_required { 3 } else { 2 };
-        let rest: Vec<String> = cells[start + fixed..end].iter().map(|(_, c)| c.clone()).collect();
+        let rest: Vec<String> = cells[start + fixed..end]
+            .iter()
+            .map(|(_, c)| c.clone())
+            .collect();
         let caps = NAME.captures(&cells[start].1);
         let (corners, name) = caps.map_or((0, String::new()), |c| {
             (c[1].matches('└').count(), c[2].to_owned())
@@ -107,7 +123,11 @@ fn bullet_rows(cells: Vec<(usize, String)>, columns: &[String], with_required: b
             corners,
             name,
             ty: cells[start + 1].1.clone(),
-            required: if with_required { required_word(&cells[start + 2].1) } else { None },
+            required: if with_required {
+                required_word(&cells[start + 2].1)
+            } else {
+                None
+            },
             example: None,
             default: None,
             limit: None,
@@ -146,7 +166,11 @@ fn line_row(at: usize, line: &str, columns: &[String], with_required: bool) -> O
         corners: 0,
         name: tokens[0].clone(),
         ty: tokens[1].clone(),
-        required: if with_required { required_word(&tokens[2]) } else { None },
+        required: if with_required {
+            required_word(&tokens[2])
+        } else {
+            None
+        },
         example: None,
         default: None,
         limit: None,
