@@ -557,3 +557,58 @@ fn several_pages_make_one_provider() {
         Err(ImportError::MixedProtocols { .. })
     ));
 }
+
+fn codegen_cmd(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("codegen runs")
+}
+
+#[test]
+fn the_command_prints_writes_refuses_and_fails_clearly() {
+    let printed = codegen_cmd(&["import", "seeds/004_1216d18a332179f2.txt"]);
+    assert!(printed.status.success());
+    assert!(String::from_utf8_lossy(&printed.stdout).contains("id: \"taobao_bus\""));
+    assert!(
+        String::from_utf8_lossy(&printed.stderr).contains("004_1216d18a332179f2.txt:105: warning:")
+    );
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().to_str().expect("a UTF-8 path");
+    let args = [
+        "import",
+        "seeds/000_924bef7137bf3e6b.txt",
+        "--id",
+        "ctt",
+        "--out",
+        out,
+    ];
+    assert!(codegen_cmd(&args).status.success());
+    let written = std::fs::read_to_string(dir.path().join("ctt.yaml")).expect("written");
+    loads("ctt", &written);
+    std::fs::write(dir.path().join("ctt.yaml"), "curated").expect("overwrite");
+    let refused = codegen_cmd(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ctt.yaml")).expect("kept"),
+        "curated"
+    );
+    let forced = codegen_cmd(&[&args[..], &["--force"]].concat());
+    assert!(forced.status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ctt.yaml")).expect("replaced"),
+        written
+    );
+
+    let not_a_page = codegen_cmd(&["import", "README.md"]);
+    assert_eq!(not_a_page.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&not_a_page.stderr)
+            .starts_with("error: README.md: not a provider document page")
+    );
+    let missing = codegen_cmd(&["import", "no/such/page.txt"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

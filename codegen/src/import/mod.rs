@@ -12,6 +12,7 @@ mod xml;
 mod yaml_out;
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 pub use draft::Warning;
 use draft::{Draft, Recorder};
@@ -47,11 +48,31 @@ pub struct Imported {
 #[derive(Debug, PartialEq, Eq)]
 pub enum ImportError {
     NoPages,
-    TooLarge { page: String, bytes: usize },
-    NotText { page: String },
-    NotAPage { page: String },
-    MixedProtocols { page: String },
-    BadId { id: String },
+    TooLarge {
+        page: String,
+        bytes: usize,
+    },
+    NotText {
+        page: String,
+    },
+    NotAPage {
+        page: String,
+    },
+    MixedProtocols {
+        page: String,
+    },
+    BadId {
+        id: String,
+    },
+    /// A page could not be read or the schema not written.
+    Io {
+        path: String,
+        message: String,
+    },
+    /// The schema file exists and `--force` was not given.
+    Exists {
+        path: String,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -75,6 +96,11 @@ impl fmt::Display for ImportError {
             ImportError::MixedProtocols { page } => write!(
                 f,
                 "{page}: its protocol differs from the first page's; import the pages of one provider together"
+            ),
+            ImportError::Io { path, message } => write!(f, "{path}: {message}"),
+            ImportError::Exists { path } => write!(
+                f,
+                "{path} exists; import writes new schemas only (give --force to replace it)"
             ),
             ImportError::BadId { id } => write!(
                 f,
@@ -253,4 +279,57 @@ fn declare_missing(draft: &mut Draft, rec: &mut Recorder, last_line: usize) {
         }
         draft.types.push(ty);
     }
+}
+
+/// Reads page files (refusing oversized ones by their size, before reading) and imports them: what `codegen import`
+/// does before it prints or writes the schema.
+pub fn import_files(paths: &[PathBuf], options: &Options) -> Result<Imported, ImportError> {
+    let io = |path: &Path, error: std::io::Error| ImportError::Io {
+        path: path.display().to_string(),
+        message: error.to_string(),
+    };
+    let mut pages = Vec::with_capacity(paths.len());
+    for path in paths {
+        let size = std::fs::metadata(path).map_err(|e| io(path, e))?.len();
+        if size > MAX_PAGE_BYTES as u64 {
+            return Err(ImportError::TooLarge {
+                page: path.display().to_string(),
+                bytes: usize::try_from(size).unwrap_or(usize::MAX),
+            });
+        }
+        pages.push((
+            path.display().to_string(),
+            std::fs::read(path).map_err(|e| io(path, e))?,
+        ));
+    }
+    let inputs: Vec<PageInput<'_>> = pages
+        .iter()
+        .map(|(name, bytes)| PageInput { name, bytes })
+        .collect();
+    import(&inputs, options)
+}
+
+/// Writes the schema as `DIR/<id>.yaml`, refusing to replace an existing file unless `force`.
+pub fn write_schema(imported: &Imported, dir: &Path, force: bool) -> Result<PathBuf, ImportError> {
+    let path = dir.join(format!("{}.yaml", imported.id));
+    let io = |error: std::io::Error| ImportError::Io {
+        path: path.display().to_string(),
+        message: error.to_string(),
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = options.open(&path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::AlreadyExists => ImportError::Exists {
+            path: path.display().to_string(),
+        },
+        _ => io(error),
+    })?;
+    std::io::Write::write_all(&mut file, imported.yaml.as_bytes()).map_err(io)?;
+    Ok(path)
 }
