@@ -104,11 +104,10 @@ pub fn check<'s>(
             } else {
                 "it does not parse"
             };
-            let note = rec.todo(
+            rec.todo(
                 sample.text_at,
                 format!("the {} sample ({what}) is left out: {why}", sample.media),
-            );
-            note
+            )
         };
         match format {
             "json" => match first_json(text) {
