@@ -428,26 +428,28 @@ fn body_type(
     let Some((key, spelled)) = mapped.named.clone() else {
         return fallback.to_owned();
     };
-    let mut ty = TypeDraft::structure(key.clone(), Vec::new());
-    if spelled != key {
-        ty.full_name = Some(spelled);
-    }
-    ty.doc = resource.doc.clone();
-    let mut nested = Vec::new();
-    match &resource.rows {
-        Some(rows) => {
-            let fields = fields_of(rows, rec, &mut ty.notes, &mut nested);
-            if let Some(list) = ty.fields_mut() {
-                *list = fields;
-            }
-        }
-        None => ty.notes.push(rec.todo(
-            word_at,
-            format!("the page has no member table for {word}; members are taken from the samples"),
-        )),
-    }
     let existing = draft.types.iter().any(|t| t.name == key);
+    let mut nested = Vec::new();
     if !existing {
+        let mut ty = TypeDraft::structure(key.clone(), Vec::new());
+        if spelled != key {
+            ty.full_name = Some(spelled);
+        }
+        ty.doc = resource.doc.clone();
+        match &resource.rows {
+            Some(rows) => {
+                let fields = fields_of(rows, rec, &mut ty.notes, &mut nested);
+                if let Some(list) = ty.fields_mut() {
+                    *list = fields;
+                }
+            }
+            None => ty.notes.push(rec.todo(
+                word_at,
+                format!(
+                    "the page has no member table for {word}; members are taken from the samples"
+                ),
+            )),
+        }
         draft.types.push(ty);
     }
     let members_from_sample = resource.rows.is_none() && !existing;
