@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod emit;
 pub mod error;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -52,6 +52,27 @@ enum Command {
         after_help = "Examples:\n  codegen docs                         # the index of schemas/\n  codegen docs schemas ctt > ctt.md    # one provider's page\n\n`codegen generate` writes the same pages under generated/docs/.\nExit status: 0 on success, 1 on schema problems, 2 for a provider the schemas do not have."
     )]
     Docs(DocsArgs),
+    /// Draft a schema from provider document pages (ASP.NET Help Pages, Taobao Open Platform pages) saved as text.
+    #[command(
+        after_help = "Examples:\n  codegen import page.txt                         # the schema on stdout\n  codegen import page.txt --id acme --out schemas  # writes schemas/acme.yaml\n  codegen import a.txt b.txt --id acme --out schemas --force\n\nWhat the page leaves open is a `TODO(import):` note in the schema and a warning naming the page line.\nExit status: 0 when a schema was written (warnings included), 1 when the text is not a provider page, a file\ncannot be read or written, or the schema exists without --force."
+    )]
+    Import(ImportArgs),
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The page files, one provider's; each operation's page once.
+    #[arg(value_name = "PAGE", required = true)]
+    pages: Vec<PathBuf>,
+    /// The provider id (default: a TOP API name's first two words, or the first page's file name).
+    #[arg(long)]
+    id: Option<String>,
+    /// Write OUT/<id>.yaml instead of printing the schema.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Replace OUT/<id>.yaml if it exists.
+    #[arg(long, requires = "out")]
+    force: bool,
 }
 
 #[derive(clap::Args)]
@@ -136,6 +157,36 @@ fn main() -> ExitCode {
         }
         Command::Diff(args) => run_diff(args, &console),
         Command::Docs(args) => run_docs(args, &console),
+        Command::Import(args) => run_import(args),
+    }
+}
+
+fn run_import(args: ImportArgs) -> ExitCode {
+    let options = codegen::import::Options { id: args.id };
+    let written = codegen::import::import_files(&args.pages, &options).and_then(|imported| {
+        for warning in &imported.warnings {
+            eprintln!("{warning}");
+        }
+        match &args.out {
+            Some(dir) => codegen::import::write_schema(&imported, dir, args.force).map(|path| {
+                eprintln!(
+                    "wrote {} ({} warnings)",
+                    path.display(),
+                    imported.warnings.len()
+                )
+            }),
+            None => {
+                print!("{}", imported.yaml);
+                Ok(())
+            }
+        }
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 
