@@ -59,7 +59,6 @@ pub struct Operation {
     pub top: Option<String>,
     pub request: String,
     pub response: String,
-    pub error: Option<String>,
     pub notes: Vec<String>,
 }
 

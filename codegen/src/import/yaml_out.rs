@@ -61,9 +61,6 @@ fn operation(out: &mut String, op: &Operation) {
     }
     let _ = writeln!(out, "    request: {}", quote(&op.request));
     let _ = writeln!(out, "    response: {}", quote(&op.response));
-    if let Some(error) = &op.error {
-        let _ = writeln!(out, "    error: {}", quote(error));
-    }
     notes(out, "    ", &op.notes);
 }
 

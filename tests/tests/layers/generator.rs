@@ -1,5 +1,5 @@
-//! The generator's layers, lowest first: the pipeline's stages in the order data flows through them (load ->
-//! check -> emit -> write), with what they all share below and what drives them above.
+//! The generator's layers, lowest first: the pipeline's stages in the order data flows through them (import ->
+//! load -> check -> emit -> write), with what they all share below and what drives them above.
 //!
 //! The `codegen` binary lives in `src/bin/codegen/`, not `src/main.rs`: the checker names both `lib.rs` and
 //! `main.rs` as the crate root, so the binary's own modules would pass for the library's. Under `bin` they form
@@ -10,6 +10,8 @@ use super::check::Layers;
 pub const LAYERS: Layers<'static> = &[
     // Where a problem is and how it reads, and the naming rules every stage applies.
     &["diagnostic", "names"],
+    // A provider's document page into schema text: the step before a schema exists to load.
+    &["import"],
     // The errors a run can end in, raised by every stage above.
     &["error"],
     // The schema model whose every value keeps its position, and the language's tables of its words and keys.

@@ -204,7 +204,6 @@ pub fn read(page: &Page<'_>, rec: &mut Recorder) -> Draft {
         top: None,
         request: request_key,
         response: response_key,
-        error: None,
         notes: op_notes,
     });
     draft

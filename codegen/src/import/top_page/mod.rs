@@ -8,10 +8,11 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use codegen_wire::case::java_property_name;
+use codegen_wire::top::ERROR_RESPONSE;
 use regex::Regex;
 
 use super::draft::{
-    Body, Draft, Example, Field, FieldNames, Operation, Protocol, Recorder, TypeDraft, camel,
+    Draft, Example, Field, FieldNames, Operation, Protocol, Recorder, TypeDraft, camel,
     is_wire_name, snake, type_key,
 };
 use super::json;
@@ -183,10 +184,9 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
             response_example(&mut draft, rec, &response_key, sample);
         }
     }
-    let mut error = None;
     if let Some((from, to)) = sections.range(ERROR_EXAMPLE) {
         for sample in samples(page, from, to, rec, &mut draft.notes) {
-            error_example(&mut draft, rec, sample, &mut error);
+            error_example(&mut draft, sample);
         }
     }
     if let Some((from, to)) = sections.range(ERROR_CODES) {
@@ -220,7 +220,6 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
         top: Some(method),
         request: request_key,
         response: response_key,
-        error,
         notes: op_notes,
     });
     draft
@@ -550,77 +549,32 @@ fn unwrap_json(text: &str) -> Option<String> {
     (!trailing).then_some(kept)
 }
 
-/// The `error_response` sample: its members make the error type, as the page documents none of them.
-fn error_example(
-    draft: &mut Draft,
-    rec: &mut Recorder,
-    sample: Sample,
-    error: &mut Option<String>,
-) {
-    let members: Vec<String> = match sample.format {
-        "xml" => {
-            let elements = xml::elements(&sample.text).unwrap_or_default();
-            if elements.first().is_none_or(|e| e.name != "error_response") {
-                return;
-            }
-            elements
-                .iter()
-                .filter(|e| e.depth == 1)
-                .map(|e| e.name.clone())
-                .collect()
-        }
-        _ => match json::first_value(&sample.text) {
-            Some((json::Json::Object(outer), _, _)) => match outer.first() {
-                Some((key, json::Json::Object(inner))) if key == "error_response" => {
-                    inner.iter().map(|(k, _)| k.clone()).collect()
-                }
-                _ => return,
-            },
-            _ => return,
-        },
-    };
-    let key = "ErrorResponse".to_owned();
-    if !draft.types.iter().any(|t| t.name == key) {
-        let fields = members
-            .iter()
-            .filter(|m| is_wire_name(m))
-            .map(|m| Field {
-                name: m.clone(),
-                ty: if m == "code" { "top_code" } else { "string" }.to_owned(),
-                ..Field::default()
-            })
-            .collect();
-        let mut ty = TypeDraft::new(
-            key.clone(),
-            Body::Struct {
-                base: None,
-                is_abstract: false,
-                fields,
-            },
-        );
-        ty.xml_name = Some("error_response".to_owned());
-        ty.notes.push(rec.todo(
-            sample.at,
-            "the page documents no error_response fields; these are the sample's members",
-        ));
-        draft.types.push(ty);
-    }
-    let (source, text) = match sample.format {
-        "xml" => ("异常示例, XML示例", Some(sample.text)),
-        _ => (
-            "异常示例, JSON示例 (the object inside its wrapper)",
-            unwrap_json(&sample.text),
+/// The `error_response` sample, kept whole as an example of the platform's error envelope, which the generator
+/// knows; a sample of anything else under the heading is not one and is left out.
+fn error_example(draft: &mut Draft, sample: Sample) {
+    let is_envelope = match sample.format {
+        "xml" => xml::elements(&sample.text)
+            .unwrap_or_default()
+            .first()
+            .is_some_and(|root| root.name == ERROR_RESPONSE),
+        _ => matches!(
+            json::first_value(&sample.text),
+            Some((json::Json::Object(outer), _, _))
+                if matches!(outer.first(), Some((key, json::Json::Object(_))) if key == ERROR_RESPONSE)
         ),
     };
-    if let Some(text) = text {
+    if is_envelope {
+        let source = match sample.format {
+            "xml" => "异常示例, XML示例",
+            _ => "异常示例, JSON示例",
+        };
         draft.examples.push(Example {
-            ty: key.clone(),
+            ty: ERROR_RESPONSE.to_owned(),
             source: source.to_owned(),
             format: sample.format,
-            text,
+            text: sample.text,
         });
     }
-    *error = Some(key);
 }
 
 /// What a string field's description states about its value: SM4 encryption (`SM4加密`), an amount in fen
