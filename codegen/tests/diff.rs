@@ -91,7 +91,6 @@ operations:
     top: { method: taobao.bus.confirm }
     request: ConfirmRequest
     response: ConfirmResponse
-    error: ErrorResponse
 types:
   ConfirmRequest:
     fields:
@@ -101,13 +100,10 @@ types:
     fields:
       - { name: success, type: bool }
       - { name: note, type: string }
-  ErrorResponse:
-    xml: { name: error_response }
-    fields:
-      - { name: code, type: int32 }
-  OtherError:
-    fields:
-      - { name: code, type: int32 }
+examples:
+  - type: error_response
+    xml: |
+      <error_response><code>50</code><msg>Remote service error</msg></error_response>
 "#;
 
 /// A provider without operations, valid under either protocol.
@@ -248,10 +244,13 @@ macro_rules! rule_tests {
     };
 }
 
-/// Where `OUTCOME` goes in `TOP`: after the operation's error type.
-const OUTCOME_AT: &str = "    error: ErrorResponse\n";
+/// Where `OUTCOME` goes in `TOP`: after the operation's response type.
+const OUTCOME_AT: &str = "    response: ConfirmResponse\n";
 const OUTCOME: &str =
-    "    error: ErrorResponse\n    outcome:\n      field: success\n      success: true\n";
+    "    response: ConfirmResponse\n    outcome:\n      field: success\n      success: true\n";
+/// An error type for `WEB`'s operation: only a Web API operation names one.
+const ERROR_AT: &str = "    response: RefundResult\n";
+const ERROR: &str = "    response: RefundResult\n    error: Line\n";
 const RULES: &str = "    rules:\n      - when: { field: status, equals: 2 }\n        require: reason\n        code: REASON_MISSING\n        message: a failed refund needs a reason\n";
 const NEW_OP: &str = "  cancel:\n    http: { method: POST, path: api/cancel }\n    request: RefundRequest\n    response: RefundResult\ntypes:\n";
 const EXTRA_TYPE: &str = "  Extra:\n    xml: { namespace: \"http://example.com/shop/extra\" }\n    fields:\n      - { name: a, type: string }\n  Unused:\n";
@@ -287,11 +286,12 @@ rule_tests! {
     operation_response_changed: "operation-response-changed",
         WEB => web(&[("response: RefundResult", "response: Line")]), Breaking, "response", At::New("response: ^Line");
     operation_error_added: "operation-error-added",
-        top(&[("    error: ErrorResponse\n", "")]) => TOP, Info, "response", At::New("error: ^ErrorResponse");
+        WEB => web(&[(ERROR_AT, ERROR)]), Info, "response", At::New("error: ^Line");
     operation_error_removed: "operation-error-removed",
-        TOP => top(&[("    error: ErrorResponse\n", "")]), Warning, "response", At::New("  ^confirm:");
+        web(&[(ERROR_AT, ERROR)]) => WEB, Warning, "response", At::New("  ^refund:");
     operation_error_changed: "operation-error-changed",
-        TOP => top(&[("error: ErrorResponse", "error: OtherError")]), Breaking, "response", At::New("error: ^OtherError");
+        web(&[(ERROR_AT, ERROR)]) => web(&[(ERROR_AT, &ERROR.replace("error: Line", "error: RefundResult"))]),
+        Breaking, "response", At::New("error: ^RefundResult");
     operation_outcome_added: "operation-outcome-added",
         TOP => top(&[(OUTCOME_AT, OUTCOME)]), Warning, "response", At::New("field: ^success");
     operation_outcome_removed: "operation-outcome-removed",
@@ -464,6 +464,8 @@ rule_tests! {
     examples_changed: "examples-changed",
         WEB => web(&[("\"message\":\"ok\"", "\"message\":\"done\"")]), Info, "response",
         At::New("type: ^RefundResult");
+    examples_changed_error_response: "examples-changed",
+        TOP => top(&[("<code>50</code>", "<code>7</code>")]), Info, "response", At::New("type: ^error_response");
     rename_source_missing: "rename-source-missing",
         WEB => web(&[("{ name: qty, type: int32 }", "{ name: quantity, renamed_from: count, type: int32 }")]),
         Warning, "both", At::New("renamed_from: ^count");

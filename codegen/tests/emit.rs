@@ -47,6 +47,20 @@ fn data_contracts_name_their_bases_and_inherited_members() {
 }
 
 #[test]
+fn an_operation_says_what_its_failures_arrive_as() {
+    let top = module();
+    assert!(
+        top.contains("/// Platform failures arrive as [`TopError`](codegen_runtime::top::TopError).\npub struct SendTree;"),
+        "{top}"
+    );
+    let web_api = rendered("src/contracts.rs");
+    assert!(
+        web_api.contains("/// Failures arrive as [`Order`].\npub struct Submit;"),
+        "{web_api}"
+    );
+}
+
+#[test]
 fn keywords_become_raw_identifiers_without_a_rename() {
     let module = module();
     assert!(module.contains("    pub r#type: String,"), "{module}");
@@ -206,7 +220,8 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         .filter_map(|line| line.strip_prefix("test result: ok. "))
         .filter_map(|rest| rest.split(" passed").next())
         .collect();
-    // In cargo's order: the library's tests (the Tree JSON sample, and the Order JSON and XML samples each and
-    // into each other), then `features/uses/` (builders, validation, inherited rules, redaction), then doc tests.
-    assert_eq!(passed, ["4", "4", "0"], "{stdout}");
+    // In cargo's order: the library's tests (the Tree JSON sample, the JSON error_response sample read as
+    // TopError, and the Order JSON and XML samples each and into each other), then `features/uses/` (builders,
+    // validation, inherited rules, redaction), then doc tests.
+    assert_eq!(passed, ["5", "4", "0"], "{stdout}");
 }

@@ -90,6 +90,7 @@ fn every_link_lands_on_a_heading_of_its_page() {
                 line.trim_start_matches('#')
                     .trim()
                     .replace('`', "")
+                    .replace(' ', "-")
                     .to_lowercase()
             })
             .collect();

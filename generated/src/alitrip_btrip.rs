@@ -9,7 +9,7 @@ use codegen_runtime::bon::Builder;
 use codegen_runtime::client::{Literal, Outcome, Sm4Codec};
 use codegen_runtime::{
     Endpoint, Fen, Format, ModelVisitor, Operation, OperationVisitor, Protocol,
-    ProviderInfo, TopCode,
+    ProviderInfo,
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 ///
 /// Note on the outcome: The document's response table: status "是否成功" (whether it succeeded), String, example "true"; result_code "返回结果码" (example "200"); result_msg "返回结果描述" (example "成功"). A platform failure is an error_response instead, read before this.
 ///
-/// Failures arrive as [`ErrorResponse`].
+/// Platform failures arrive as [`TopError`](codegen_runtime::top::TopError).
 ///
 /// Note: The document's title is "alitrip.btrip.supplychain.train.callback.refund (商旅火车票退票回调)". The Java example calls client.execute(req, sessionKey), so the call is made with a session.
 pub struct TrainCallbackRefund;
@@ -443,28 +443,6 @@ pub struct OrderInfo {
     pub supplier_order_id: Option<String>,
 }
 
-/// Note: The TOP error envelope ({"error_response": {...}} in JSON). The document shows only the XML sample and documents none of these fields; the descriptions are ours. sub_code and sub_msg may be absent. A call failed when code is present and not "0", or sub_code is present.
-///
-/// XML: `error_response`.
-#[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct ErrorResponse {
-    /// Platform error code.
-    ///
-    /// Note: A number in JSON; XML carries text, and the platform may send a string in JSON too. TopCode keeps the form it arrived in.
-    pub code: Option<TopCode>,
-    /// Platform error message.
-    pub msg: Option<String>,
-    /// Business error code (e.g. isv.invalid-parameter).
-    pub sub_code: Option<String>,
-    /// Business error message.
-    pub sub_msg: Option<String>,
-    /// Id of the request.
-    ///
-    /// Note: Not in the document's sample; TOP error envelopes carry it.
-    pub request_id: Option<String>,
-}
-
 /// Calls `visitor` with the type the document names `name`; `None` when the provider has no such type.
 pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> {
     Some(
@@ -481,7 +459,6 @@ pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> 
                 visitor.visit::<AlitripBtripSupplychainTrainCallbackRefundResponse>()
             }
             "OrderInfo" => visitor.visit::<OrderInfo>(),
-            "ErrorResponse" => visitor.visit::<ErrorResponse>(),
             _ => return None,
         },
     )

@@ -9,7 +9,7 @@ use codegen_runtime::bon::Builder;
 use codegen_runtime::client::{Literal, Outcome};
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
-    TopCode, TopDateTime,
+    TopDateTime,
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 ///
 /// Note on the outcome: The document's response table: is_success "是否确认成功" (whether the confirmation succeeded), Boolean; result_code "错误码" (error code, example PARAM_CHECK_LACK_TICKET_ID); result_msg "错误描述" (example 按票退款缺少票号). The document's own response sample, is_success false, is such a failure. A platform failure is an error_response instead, read before this.
 ///
-/// Failures arrive as [`ErrorResponse`].
+/// Platform failures arrive as [`TopError`](codegen_runtime::top::TopError).
 ///
 /// Note: The document's title is "taobao.bus.agent.returnticket.confirm (商家回调退票)". The Java example calls client.execute(req) without a session key.
 pub struct ReturnTicketConfirm;
@@ -166,28 +166,6 @@ pub struct BusAgentReturnticketConfirmResponse {
     pub is_success: Option<bool>,
 }
 
-/// Note: The TOP error envelope ({"error_response": {...}} in JSON). The document shows only the XML sample and documents none of these fields; the descriptions are ours. sub_code and sub_msg may be absent. A call failed when code is present and not "0", or sub_code is present.
-///
-/// XML: `error_response`.
-#[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct ErrorResponse {
-    /// Platform error code.
-    ///
-    /// Note: A number in JSON; XML carries text, and the platform may send a string in JSON too. TopCode keeps the form it arrived in.
-    pub code: Option<TopCode>,
-    /// Platform error message.
-    pub msg: Option<String>,
-    /// Business error code (e.g. isv.invalid-parameter).
-    pub sub_code: Option<String>,
-    /// Business error message.
-    pub sub_msg: Option<String>,
-    /// Id of the request.
-    ///
-    /// Note: Not in the document's sample; TOP error envelopes carry it.
-    pub request_id: Option<String>,
-}
-
 /// Calls `visitor` with the type the document names `name`; `None` when the provider has no such type.
 pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> {
     Some(
@@ -201,7 +179,6 @@ pub fn visit_type<V: ModelVisitor>(name: &str, visitor: V) -> Option<V::Output> 
             "BusAgentReturnticketConfirmResponse" => {
                 visitor.visit::<BusAgentReturnticketConfirmResponse>()
             }
-            "ErrorResponse" => visitor.visit::<ErrorResponse>(),
             _ => return None,
         },
     )

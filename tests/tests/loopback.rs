@@ -63,18 +63,23 @@ fn answer(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> http::Re
         .expect("a valid answer")
 }
 
-/// The first sample of the type the document names `ty`, in `format`, from the schemas' `examples:`.
-fn sample(provider: &str, ty: &str, format: codegen::model::Format) -> String {
+/// The provider's schema, loaded once for every test.
+fn loaded(provider: &str) -> &'static codegen::model::Provider {
     static PROVIDERS: std::sync::OnceLock<Vec<codegen::model::Provider>> =
         std::sync::OnceLock::new();
     let providers = PROVIDERS.get_or_init(|| {
         let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
         codegen::load(&schemas).unwrap_or_else(|e| panic!("{e}"))
     });
-    let provider = providers
+    providers
         .iter()
         .find(|p| p.id == provider)
-        .expect("a provider");
+        .expect("a provider")
+}
+
+/// The first sample of the type the document names `ty`, in `format`, from the schemas' `examples:`.
+fn sample(provider: &str, ty: &str, format: codegen::model::Format) -> String {
+    let provider = loaded(provider);
     provider
         .examples
         .iter()
@@ -96,6 +101,17 @@ fn json_sample(provider: &str, ty: &str) -> String {
 
 fn xml_sample(provider: &str, ty: &str) -> String {
     sample(provider, ty, codegen::model::Format::Xml)
+}
+
+/// The first XML sample of the provider's `error_response` example, TOP's error envelope.
+fn xml_error_sample(provider: &str) -> String {
+    loaded(provider)
+        .error_examples
+        .iter()
+        .flat_map(|example| &example.samples)
+        .find(|sample| sample.format == codegen::model::Format::Xml)
+        .map(|sample| sample.text.clone())
+        .unwrap_or_else(|| panic!("{provider:?} has no XML sample of error_response"))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -575,7 +591,7 @@ fn top_error<T: std::fmt::Debug>(result: Result<T, CallError>) -> TopError {
 fn sample_error(provider: &str) -> TopAnswer {
     TopAnswer {
         json: r#"{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数"}}"#.to_owned(),
-        xml: xml_sample(provider, "ErrorResponse"),
+        xml: xml_error_sample(provider),
     }
 }
 

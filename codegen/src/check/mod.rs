@@ -3,10 +3,11 @@
 //!
 //! One `Checker` walks the schema; each kind it checks has its file: the `provider` block, `references` to
 //! declared types, `types` and their `fields`, `enums`, cross-field `rules`, `operations` and their `outcome`,
-//! `examples`, then `cycles` of types that hold each other and the `json_order` of members.
+//! `examples` (and TOP's `error_response` samples), then `cycles` of types that hold each other and the `json_order` of members.
 
 mod cycles;
 mod enums;
+mod error_response;
 mod examples;
 mod fields;
 mod json_order;
@@ -36,7 +37,7 @@ pub fn check(schema: &Schema, diags: &mut Diagnostics) -> Option<Provider> {
     checker.index_types();
     let types = checker.types();
     let operations = checker.operations(&types);
-    let examples = checker.examples(&types);
+    let (examples, error_examples) = checker.examples(&types);
     if !checker.diags.is_empty() {
         return None;
     }
@@ -58,6 +59,7 @@ pub fn check(schema: &Schema, diags: &mut Diagnostics) -> Option<Provider> {
         operations,
         types,
         examples,
+        error_examples,
     })
 }
 

@@ -1,5 +1,5 @@
-//! Operations: the endpoint fits the protocol, the name is free, and request, response and error are concrete
-//! structs.
+//! Operations: the endpoint fits the protocol, the name is free, and request, response and a Web API operation's
+//! error are concrete structs. A TOP operation's error is the platform's envelope, never a type of the schema.
 
 use std::collections::HashMap;
 
@@ -75,10 +75,20 @@ impl Checker<'_> {
             }
             let request = self.message_type(&decl.request, "request type");
             let response = self.message_type(&decl.response, "response type");
-            let error = decl
-                .error
-                .as_ref()
-                .map(|error| self.message_type(error, "error type"));
+            let error = match (&decl.error, self.protocol()) {
+                (Some(error), Some(Protocol::Top)) => {
+                    self.diags.error_with_hint(
+                        error.pos,
+                        "a `top` operation's failures are the platform's `error_response`, which the generator \
+                         knows: it declares no `error` type",
+                        "remove `error:`; the client reports the envelope as codegen_runtime::top::TopError, \
+                         and its samples are examples of `type: error_response`",
+                    );
+                    Some(None)
+                }
+                (Some(error), _) => Some(self.message_type(error, "error type")),
+                (None, _) => None,
+            };
             let (Some(rust_name), Some(request), Some(response), true) =
                 (rust_name, request, response, endpoint_ok)
             else {

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use codegen_wire::top::ERROR_RESPONSE;
+
 use super::Checker;
 use crate::load::schema::{StructDecl, TypeBody, TypeDecl};
 use crate::model::*;
@@ -11,6 +13,15 @@ use crate::names::{self, Case, RESERVED_TYPE_NAMES, RustName};
 impl Checker<'_> {
     /// A type's Rust name, or a reported problem.
     fn type_rust_name(&mut self, decl: &TypeDecl) -> Option<RustName> {
+        if decl.name.value == ERROR_RESPONSE && self.protocol() == Some(Protocol::Top) {
+            self.diags.error_with_hint(
+                decl.name.pos,
+                "`error_response` is the Taobao Open Platform's error envelope, which every `top` provider has \
+                 built in; no type of the schema can take its name",
+                "rename the type; the envelope's own samples are examples of `type: error_response`",
+            );
+            return None;
+        }
         let explicit = decl.rust_name.as_ref();
         let pos = explicit.map_or(decl.name.pos, |n| n.pos);
         match names::rust_name(

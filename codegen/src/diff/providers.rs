@@ -6,7 +6,8 @@ use super::rules::{self, Facts, Rule};
 use super::{Change, Direction, LoadedProvider};
 use crate::diagnostic::Pos;
 use crate::load::schema::OperationDecl;
-use crate::model::{Endpoint, Format, Operation};
+use crate::model::{Endpoint, Format, Operation, Protocol};
+use codegen_wire::top::ERROR_RESPONSE;
 
 /// A provider in OLD, NEW or both.
 pub(super) enum ProviderPair<'a> {
@@ -318,8 +319,8 @@ fn operation(
     }
 }
 
-/// The samples of each type present on both sides, with the validation codes each is documented to break,
-/// compared as sets.
+/// The samples of each type present on both sides, and of TOP's `error_response` envelope when both sides are TOP
+/// providers, with the validation codes each is documented to break, compared as sets.
 fn examples(cmp: &mut Comparison<'_>) {
     let pairs: Vec<(usize, usize)> = cmp
         .type_pairs
@@ -327,54 +328,79 @@ fn examples(cmp: &mut Comparison<'_>) {
         .enumerate()
         .filter_map(|(old, new)| Some((old, (*new)?)))
         .collect();
-    let (old_examples, new_examples) = (&cmp.old.schema().examples, &cmp.new.schema().examples);
     for (old_id, new_id) in pairs {
-        let samples = |examples: &'_ [crate::load::schema::ExampleDecl], name: &str| {
-            let mut samples: Vec<(Format, String, Vec<String>)> = examples
-                .iter()
-                .filter(|e| e.ty.value == name)
-                .flat_map(|e| {
-                    let breaks: Vec<String> = e.breaks.iter().map(|b| b.value.clone()).collect();
-                    e.samples
-                        .iter()
-                        .map(move |(f, text)| (*f, text.value.clone(), breaks.clone()))
-                })
-                .collect();
-            samples.sort();
-            samples
-        };
         let (old_name, new_name) = (cmp.old.type_name(old_id), cmp.new.type_name(new_id));
-        let (old_samples, new_samples) = (
-            samples(old_examples, old_name),
-            samples(new_examples, new_name),
-        );
-        if old_samples == new_samples {
-            continue;
-        }
-        let mut formats: Vec<Format> = old_samples
-            .iter()
-            .filter(|s| !new_samples.contains(s))
-            .chain(new_samples.iter().filter(|s| !old_samples.contains(s)))
-            .map(|(format, _, _)| *format)
-            .collect();
-        formats.sort();
-        formats.dedup();
-        let at = match new_examples.iter().find(|e| e.ty.value == new_name) {
-            Some(example) => At::New(example.ty.pos),
-            None => old_examples
-                .iter()
-                .find(|e| e.ty.value == old_name)
-                .map_or(At::New(cmp.new.type_pos(new_id)), |e| At::Old(e.ty.pos)),
-        };
-        let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
         let direction = cmp.direction(old_id, new_id);
-        cmp.report_formats(
-            &rules::EXAMPLES_CHANGED,
-            at,
-            direction,
-            Facts::NONE,
-            &formats,
-            format!("{new_name}: {} examples changed", names.join(", ")),
+        let missing_at = At::New(cmp.new.type_pos(new_id));
+        examples_of(cmp, old_name, new_name, direction, missing_at);
+    }
+    let both_top = [cmp.old.provider(), cmp.new.provider()]
+        .iter()
+        .all(|provider| provider.protocol == Protocol::Top);
+    if both_top {
+        examples_of(
+            cmp,
+            ERROR_RESPONSE,
+            ERROR_RESPONSE,
+            Direction::RESPONSE,
+            At::New(FILE_START),
         );
     }
+}
+
+/// Reports `examples-changed` when the samples OLD names `old_name` differ from those NEW names `new_name`; the
+/// change is shown at NEW's first such example, else OLD's, else `missing_at`.
+fn examples_of(
+    cmp: &mut Comparison<'_>,
+    old_name: &str,
+    new_name: &str,
+    direction: Direction,
+    missing_at: At,
+) {
+    let (old_examples, new_examples) = (&cmp.old.schema().examples, &cmp.new.schema().examples);
+    let samples = |examples: &'_ [crate::load::schema::ExampleDecl], name: &str| {
+        let mut samples: Vec<(Format, String, Vec<String>)> = examples
+            .iter()
+            .filter(|e| e.ty.value == name)
+            .flat_map(|e| {
+                let breaks: Vec<String> = e.breaks.iter().map(|b| b.value.clone()).collect();
+                e.samples
+                    .iter()
+                    .map(move |(f, text)| (*f, text.value.clone(), breaks.clone()))
+            })
+            .collect();
+        samples.sort();
+        samples
+    };
+    let (old_samples, new_samples) = (
+        samples(old_examples, old_name),
+        samples(new_examples, new_name),
+    );
+    if old_samples == new_samples {
+        return;
+    }
+    let mut formats: Vec<Format> = old_samples
+        .iter()
+        .filter(|s| !new_samples.contains(s))
+        .chain(new_samples.iter().filter(|s| !old_samples.contains(s)))
+        .map(|(format, _, _)| *format)
+        .collect();
+    formats.sort();
+    formats.dedup();
+    let at = match new_examples.iter().find(|e| e.ty.value == new_name) {
+        Some(example) => At::New(example.ty.pos),
+        None => old_examples
+            .iter()
+            .find(|e| e.ty.value == old_name)
+            .map_or(missing_at, |e| At::Old(e.ty.pos)),
+    };
+    let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    cmp.report_formats(
+        &rules::EXAMPLES_CHANGED,
+        at,
+        direction,
+        Facts::NONE,
+        &formats,
+        format!("{new_name}: {} examples changed", names.join(", ")),
+    );
 }

@@ -195,15 +195,15 @@ rules! {
         "breaking",
         request: |_| BREAKING.rust().wire(), response: |_| BREAKING.rust().wire();
     OPERATION_ERROR_ADDED = "operation-error-added", All,
-        "an operation's failures are now described by an error type",
+        "a Web API operation's failures are now described by an error type (a TOP operation's are always `TopError`)",
         "info",
         request: |_| INFO.wire(), response: |_| INFO.wire();
     OPERATION_ERROR_REMOVED = "operation-error-removed", All,
-        "an operation no longer names an error type",
+        "a Web API operation no longer names an error type",
         "warning: failures are no longer read into a type",
         request: |_| WARNING.wire(), response: |_| WARNING.wire();
     OPERATION_ERROR_CHANGED = "operation-error-changed", All,
-        "an operation's failures arrive as another type",
+        "a Web API operation's failures arrive as another type",
         "breaking",
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
     OPERATION_OUTCOME_ADDED = "operation-outcome-added", All,
@@ -461,7 +461,7 @@ rules! {
         "info",
         request: |_| INFO.rust(), response: |_| INFO.rust();
     EXAMPLES_CHANGED = "examples-changed", Given,
-        "a type's examples changed; they are tests of the generated crate",
+        "a type's examples, or a TOP provider's `error_response` samples, changed; they are tests of the generated crate",
         "info",
         request: |_| INFO.rust().wire(), response: |_| INFO.rust().wire();
     RENAME_SOURCE_MISSING = "rename-source-missing", All,

@@ -45,9 +45,15 @@ impl ItemEmitter<'_> {
             }
             Endpoint::Top { method } => quote!(Endpoint::Top { method: #method }),
         };
-        let errors = op
-            .error
-            .map(|id| format!("Failures arrive as [`{}`].", types[id].rust_name.bare()));
+        let errors = match (self.provider.protocol, op.error) {
+            (Protocol::Top, _) => Some(
+                "Platform failures arrive as [`TopError`](codegen_runtime::top::TopError)."
+                    .to_owned(),
+            ),
+            (Protocol::WebApi, error) => {
+                error.map(|id| format!("Failures arrive as [`{}`].", types[id].rust_name.bare()))
+            }
+        };
         let docs = doc_attrs(
             op.doc
                 .iter()
@@ -221,7 +227,7 @@ impl ItemEmitter<'_> {
         }
     }
 
-    /// The XML element of a TOP response, which is not its Rust name (`error_response`); a DataContract struct
+    /// The XML element of a TOP struct, when the schema names it apart from the type; a DataContract struct
     /// says its element in `#[data_contract]` instead.
     fn xml_element(&self, ty: &Type, body: &Struct) -> Option<String> {
         let top_xml =

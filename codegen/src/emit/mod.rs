@@ -263,7 +263,7 @@ fn crate_root(providers: &[&Provider]) -> TokenStream {
 
 /// The documents' samples as tests: each JSON sample, and each DataContract XML sample, parses into its type and
 /// writes back byte for byte (after the indentation the document added is removed); where a type has both, each
-/// converts into the other.
+/// converts into the other. A TOP provider's `error_response` samples read as the members they show.
 fn example_tests(providers: &[&Provider]) -> TokenStream {
     let modules = providers.iter().filter_map(|provider| {
         let tests = provider_example_tests(provider);
@@ -280,12 +280,14 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
             }
         })
     });
+    let (top_imports, top_helper) = top_error_helper(providers).unzip();
     quote! {
         //! The documents' own samples: each parses into its type and writes back byte for byte, and a type's JSON and
-        //! XML samples convert into each other.
+        //! XML samples convert into each other; a TOP provider's `error_response` samples read as `TopError`.
 
         use codegen_runtime::xml::{self, DataContract};
         use codegen_runtime::{Model, ProviderInfo, Validate, json};
+        #top_imports
 
         /// The codes of the rules `value` breaks, in the order validation reports them.
         fn broken_rules<T: Validate>(value: &T) -> Vec<&'static str> {
@@ -318,8 +320,90 @@ fn example_tests(providers: &[&Provider]) -> TokenStream {
             assert_eq!(json::to_string(&from_xml, provider.protocol).expect("serializes"), json::compact(json_sample).expect("valid JSON"));
         }
 
+        #top_helper
+
         #(#modules)*
     }
+}
+
+/// The imports and helper of the `error_response` samples' tests, for a crate that has some.
+fn top_error_helper(providers: &[&Provider]) -> Option<(TokenStream, TokenStream)> {
+    providers
+        .iter()
+        .any(|provider| !provider.error_examples.is_empty())
+        .then(|| {
+            let imports = quote! {
+                use codegen_runtime::Operation;
+                use codegen_runtime::top::{self, ResponseFormat, TopError, TopFailure};
+            };
+            let helper = quote! {
+                /// A client reads `sample`, the answer to a call of `O`, as the platform's error holding `expected`.
+                fn assert_top_error<O: Operation>(format: ResponseFormat, sample: &str, expected: &TopError) {
+                    match top::decode::<O>(sample, format) {
+                        Err(TopFailure::Api(error)) => assert_eq!(error, expected.clone()),
+                        Err(TopFailure::Rejected(rejected)) => panic!("the sample does not parse: {rejected}"),
+                        Ok(_) => panic!("the sample reads as a response of {}, not as the platform's error", O::NAME),
+                    }
+                }
+            };
+            (imports, helper)
+        })
+}
+
+/// A test per `error_response` sample: a client reads it, answering each operation, as the members the
+/// generator read from it.
+fn error_example_tests(
+    provider: &Provider,
+    test_name: &mut impl FnMut(String) -> syn::Ident,
+) -> Vec<TokenStream> {
+    let mut tests = Vec::new();
+    for example in &provider.error_examples {
+        let docs = doc_attrs(example.source.as_deref());
+        for sample in &example.samples {
+            // The check keeps only JSON and XML samples: TOP answers in nothing else.
+            let format = match sample.format {
+                Format::Xml => quote!(ResponseFormat::Xml),
+                _ => quote!(ResponseFormat::Json),
+            };
+            let text = raw_string(&sample.text);
+            let expected = top_error(&sample.members);
+            let operations = provider.operations.iter().map(|op| op.rust_name.ident());
+            let test = test_name(format!("error_response_{}", sample.format.name()));
+            tests.push(quote! {
+                #docs
+                #[test]
+                fn #test() {
+                    let sample = #text;
+                    let expected = #expected;
+                    #(assert_top_error::<#operations>(#format, sample, &expected);)*
+                }
+            });
+        }
+    }
+    tests
+}
+
+/// The `TopError` holding `members`.
+fn top_error(members: &ErrorMembers) -> TokenStream {
+    let text = |member: &Option<String>| match member {
+        Some(text) => quote!(Some(#text.to_owned())),
+        None => quote!(None),
+    };
+    let code = match &members.code {
+        Some(ErrorCode::Number(n)) => {
+            let n = Literal::i64_unsuffixed(*n);
+            quote!(Some(top::TopCode::Int(#n)))
+        }
+        Some(ErrorCode::Text(text)) => quote!(Some(top::TopCode::Str(#text.to_owned()))),
+        None => quote!(None),
+    };
+    let (msg, sub_code, sub_msg, request_id) = (
+        text(&members.msg),
+        text(&members.sub_code),
+        text(&members.sub_msg),
+        text(&members.request_id),
+    );
+    quote!(TopError { code: #code, msg: #msg, sub_code: #sub_code, sub_msg: #sub_msg, request_id: #request_id })
 }
 
 fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
@@ -384,6 +468,7 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
             }
         });
     }
+    tests.extend(error_example_tests(provider, &mut test_name));
     tests
 }
 

@@ -27,6 +27,8 @@ pub struct Provider {
     pub operations: Vec<Operation>,
     pub types: Vec<Type>,
     pub examples: Vec<Example>,
+    /// A TOP provider's samples of the platform's `error_response` envelope, read as the runtime's `TopError`.
+    pub error_examples: Vec<ErrorExample>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +40,7 @@ pub struct Operation {
     pub endpoint: Endpoint,
     pub request: TypeId,
     pub response: TypeId,
+    /// The type a Web API operation's failures arrive as; TOP's are always the runtime's `TopError`.
     pub error: Option<TypeId>,
     pub outcome: Option<Outcome>,
 }
@@ -157,6 +160,39 @@ pub struct Example {
     pub samples: Vec<(Format, String)>,
     /// The validation codes the sample breaks, in the order validation reports them.
     pub breaks: Vec<String>,
+}
+
+/// A sample of TOP's `error_response` envelope (an example whose `type` is `error_response`): no schema type
+/// describes it, as the runtime's `TopError` does for every TOP provider.
+#[derive(Debug, Clone)]
+pub struct ErrorExample {
+    pub source: Option<String>,
+    pub samples: Vec<ErrorSample>,
+}
+
+/// One `error_response` sample and the members the generator read from it, which the runtime must read too.
+#[derive(Debug, Clone)]
+pub struct ErrorSample {
+    pub format: Format,
+    pub text: String,
+    pub members: ErrorMembers,
+}
+
+/// The members of an `error_response`, each in the form the sample gives it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ErrorMembers {
+    pub code: Option<ErrorCode>,
+    pub msg: Option<String>,
+    pub sub_code: Option<String>,
+    pub sub_msg: Option<String>,
+    pub request_id: Option<String>,
+}
+
+/// An `error_response`'s `code`: a JSON number, or text (XML's always is).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorCode {
+    Number(i64),
+    Text(String),
 }
 
 impl Provider {

@@ -19,7 +19,16 @@ pub struct ProviderView<'a> {
     pub doc: Option<&'a str>,
     pub note: Option<&'a str>,
     pub operations: Vec<OperationView<'a>>,
+    /// A TOP provider's: every call's platform failures, and the document's samples of them.
+    pub platform_errors: Option<PlatformErrorsView<'a>>,
     pub types: Vec<TypeView<'a>>,
+}
+
+/// TOP's `error_response`, which the runtime reads as `TopError` for every operation.
+#[derive(Serialize)]
+pub struct PlatformErrorsView<'a> {
+    pub anchor: String,
+    pub samples: Vec<SampleView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -162,7 +171,7 @@ pub fn index_row(provider: &Provider) -> IndexRow<'_> {
 }
 
 /// The view of one provider's page. Anchors are reserved in the order the template writes its headings: the title,
-/// `Operations` and each operation, `Types` and each type.
+/// `Operations` and each operation, `Platform errors` (TOP), `Types` and each type.
 pub fn provider(provider: &Provider) -> ProviderView<'_> {
     let mut anchors = Anchors::default();
     anchors.reserve(&provider.title);
@@ -174,6 +183,8 @@ pub fn provider(provider: &Provider) -> ProviderView<'_> {
         .iter()
         .map(|op| anchors.reserve(&op.name))
         .collect();
+    let platform_errors_anchor =
+        (provider.protocol == Protocol::Top).then(|| anchors.reserve("Platform errors"));
     anchors.reserve("Types");
     let type_anchors: Vec<String> = provider
         .types
@@ -199,7 +210,38 @@ pub fn provider(provider: &Provider) -> ProviderView<'_> {
             .zip(operation_anchors)
             .map(|(op, anchor)| page.operation(op, anchor))
             .collect(),
+        platform_errors: platform_errors_anchor.map(|anchor| PlatformErrorsView {
+            anchor,
+            samples: provider
+                .error_examples
+                .iter()
+                .flat_map(|example| {
+                    example.samples.iter().map(|sample| {
+                        sample_view(example.source.as_deref(), sample.format, &sample.text, &[])
+                    })
+                })
+                .collect(),
+        }),
         types: (0..provider.types.len()).map(|id| page.ty(id)).collect(),
+    }
+}
+
+fn sample_view<'a>(
+    source: Option<&'a str>,
+    format: Format,
+    text: &'a str,
+    breaks: &'a [String],
+) -> SampleView<'a> {
+    SampleView {
+        source,
+        format: format.name(),
+        language: match format {
+            Format::Json => "json",
+            Format::Xml => "xml",
+            Format::Form | Format::Bson => "text",
+        },
+        text,
+        breaks,
     }
 }
 
@@ -254,16 +296,8 @@ impl<'a> Page<'a> {
             .iter()
             .filter(|example| example.ty == id)
             .flat_map(|example| {
-                example.samples.iter().map(|(format, text)| SampleView {
-                    source: example.source.as_deref(),
-                    format: format.name(),
-                    language: match format {
-                        Format::Json => "json",
-                        Format::Xml => "xml",
-                        Format::Form | Format::Bson => "text",
-                    },
-                    text,
-                    breaks: &example.breaks,
+                example.samples.iter().map(|(format, text)| {
+                    sample_view(example.source.as_deref(), *format, text, &example.breaks)
                 })
             })
             .collect();
@@ -289,7 +323,7 @@ impl<'a> Page<'a> {
                 view.rust = (!body.is_abstract).then(|| self.rust_path(ty.rust_name.bare()));
                 view.base = body.bases.first().map(|base| self.link(*base));
                 // A DataContract has a name and a namespace; a TOP struct has an XML element of its own only
-                // when the document names it apart from the type (`error_response`).
+                // when the schema names it apart from the type.
                 let top_element =
                     self.provider.formats.contains(&Format::Xml) && body.xml_name != ty.name;
                 view.xml = (self.provider.uses_data_contract() || top_element).then(|| XmlView {

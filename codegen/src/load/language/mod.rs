@@ -273,7 +273,7 @@ pub static OPERATION: Mapping = Mapping {
         key(
             "error",
             Kind::Text,
-            "The error type, if the protocol has one (`top`: the `error_response` fields).",
+            "`webapi` only: the type the operation's failures arrive as. A `top` operation's are the platform's `error_response`, built in.",
         ),
         key(
             "outcome",
@@ -516,7 +516,11 @@ pub static EXAMPLE: Mapping = Mapping {
     what: "an example",
     doc: "A sample from the document, verbatim, in each format it is shown in.",
     keys: &[
-        required("type", Kind::Name, "The type the sample is a value of."),
+        required(
+            "type",
+            Kind::Name,
+            "The type the sample is a value of; in a `top` provider, `error_response` for the platform's error envelope.",
+        ),
         key(
             "source",
             Kind::Text,

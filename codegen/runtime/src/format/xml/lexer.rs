@@ -5,6 +5,7 @@
 //! to be UTF-8, a copy of every open element's name); this one finds each token with a byte scan, keeps no more
 //! than its position, and leaves references and namespaces to the layers above (`unescape`, `scope`). A
 //! document type declaration is reported at its first bytes and never parsed, so no entity is ever declared.
+//! The TOP envelope (`top/xml_tree.rs`) and [`super::compact`] read with it too: the crate has one XML reader.
 
 use memchr::memchr;
 
@@ -13,7 +14,7 @@ use super::{scan, unescape};
 /// One piece of markup or character data; the text it covers is [`Lexer::get`]. Twelve bytes, so that handing
 /// a token from the lexer to the reader goes through registers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Token {
+pub(crate) enum Token {
     /// `<name`: the tag's attributes are read next, with [`Lexer::attributes`], unless it ended at its name.
     Start(StartTag),
     /// `</name>`: the name without trailing white space.
@@ -37,7 +38,7 @@ pub(super) enum Token {
 
 /// Where a piece of the document lies. Offsets are `u32`: the reader reads documents of up to 4 GiB.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Span {
+pub(crate) struct Span {
     pub at: u32,
     pub len: u32,
 }
@@ -57,7 +58,7 @@ impl Span {
 
 /// The start of a start tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct StartTag {
+pub(crate) struct StartTag {
     /// The qualified name, `d2p1:orderid`.
     pub name: Span,
     /// `Some(empty)` when the tag ends right after its name (`<x>`, `<x/>`), as most do; `None` when
@@ -67,12 +68,12 @@ pub(super) struct StartTag {
 
 /// Malformed markup at a byte offset of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct SyntaxError {
+pub(crate) struct SyntaxError {
     pub at: usize,
     pub message: &'static str,
 }
 
-pub(super) struct Lexer<'a> {
+pub(crate) struct Lexer<'a> {
     text: &'a str,
     at: usize,
     /// Why the last token was [`Token::Malformed`].
@@ -80,7 +81,7 @@ pub(super) struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
-    pub(super) fn new(text: &'a str) -> Lexer<'a> {
+    pub(crate) fn new(text: &'a str) -> Lexer<'a> {
         Lexer {
             text,
             at: 0,
@@ -89,32 +90,32 @@ impl<'a> Lexer<'a> {
     }
 
     /// The document being read.
-    pub(super) fn text(&self) -> &'a str {
+    pub(crate) fn text(&self) -> &'a str {
         self.text
     }
 
     /// The text a token covers.
     #[inline]
-    pub(super) fn get(&self, span: Span) -> &'a str {
+    pub(crate) fn get(&self, span: Span) -> &'a str {
         self.text
             .get(span.at as usize..span.end())
             .unwrap_or_default()
     }
 
     /// The byte offset of the next token.
-    pub(super) fn position(&self) -> usize {
+    pub(crate) fn position(&self) -> usize {
         self.at
     }
 
     /// Why the last token was [`Token::Malformed`].
-    pub(super) fn error(&self) -> SyntaxError {
+    pub(crate) fn error(&self) -> SyntaxError {
         self.error.clone().unwrap_or(SyntaxError {
             at: self.at,
             message: "malformed markup",
         })
     }
 
-    pub(super) fn next_token(&mut self) -> Token {
+    pub(crate) fn next_token(&mut self) -> Token {
         match self.lex() {
             Ok(token) => token,
             Err(error) => {
@@ -191,12 +192,12 @@ impl<'a> Lexer<'a> {
 
     /// The attributes of the start tag just read, which did not end at its name; once they are read to the
     /// tag's end, [`Lexer::resume`] goes on after it.
-    pub(super) fn attributes(&self) -> Attributes<'a> {
+    pub(crate) fn attributes(&self) -> Attributes<'a> {
         Attributes::new(self.text, self.at)
     }
 
     /// Goes on after the start tag whose attributes `attributes` read to the end.
-    pub(super) fn resume(&mut self, attributes: &Attributes<'a>) {
+    pub(crate) fn resume(&mut self, attributes: &Attributes<'a>) {
         self.at = attributes.at;
     }
 
@@ -277,7 +278,7 @@ const SEEN_INLINE: usize = 4;
 
 /// What [`Attributes::next`] found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Attribute<'a> {
+pub(crate) enum Attribute<'a> {
     /// A qualified name, its raw value, and whether that value is plain: when it is not, it holds something
     /// for [`unescape::attribute`] to resolve, normalise or refuse.
     Pair(&'a str, &'a str, bool),
@@ -287,7 +288,7 @@ pub(super) enum Attribute<'a> {
 
 /// The attributes of a start tag, in document order, each checked as it is reached; a name that appears twice
 /// is an error.
-pub(super) struct Attributes<'a> {
+pub(crate) struct Attributes<'a> {
     text: &'a str,
     at: usize,
     /// Where the attributes start, which needs no white space before the first one.
@@ -311,7 +312,7 @@ impl<'a> Attributes<'a> {
     }
 
     /// The next attribute, or the end of the tag.
-    pub(super) fn next(&mut self) -> Result<Attribute<'a>, SyntaxError> {
+    pub(crate) fn next(&mut self) -> Result<Attribute<'a>, SyntaxError> {
         let separated = self.skip_space() > 0 || self.at == self.start;
         let bytes = self.text.as_bytes();
         match bytes.get(self.at) {
@@ -397,13 +398,19 @@ impl<'a> Attributes<'a> {
     }
 }
 
-/// White space as XML defines it.
-pub(super) fn is_space(byte: u8) -> bool {
+/// White space as XML defines it (the `S` production: space, tab, CR, LF), the one definition the crate's
+/// XML readers share: the DataContract reader, the TOP envelope and [`super::compact`].
+pub(crate) fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
 }
 
+/// Whether `text` is nothing but XML white space.
+pub(crate) fn is_white_space(text: &str) -> bool {
+    text.bytes().all(is_space)
+}
+
 fn is_space_char(ch: char) -> bool {
-    matches!(ch, ' ' | '\t' | '\r' | '\n')
+    u8::try_from(ch).is_ok_and(is_space)
 }
 
 /// Bytes an XML name may hold: the ASCII name characters (`NameChar`) and every byte of a non-ASCII character.

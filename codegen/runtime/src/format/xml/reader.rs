@@ -11,7 +11,9 @@
 
 use std::borrow::Cow;
 
-use super::lexer::{Attribute, Attributes, Lexer, Span, StartTag, SyntaxError, Token, is_space};
+use super::lexer::{
+    Attribute, Attributes, Lexer, Span, StartTag, SyntaxError, Token, is_white_space,
+};
 use super::scan::same;
 use super::scope::{Scope, split_name};
 use super::small_stack::SmallStack;
@@ -616,10 +618,6 @@ fn not_innermost() -> Failure {
         "invalid_state",
         "an element was read after its content had been read".to_owned(),
     )
-}
-
-fn is_white_space(text: &str) -> bool {
-    text.bytes().all(is_space)
 }
 
 #[cfg(test)]

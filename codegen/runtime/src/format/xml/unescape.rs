@@ -8,7 +8,7 @@ use super::scan::{self, below, equal};
 
 /// Why text could not be decoded, at a byte offset of the raw text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct TextError {
+pub(crate) struct TextError {
     pub at: usize,
     /// `xml_entity` for an entity other than the five, else `xml_syntax`.
     pub code: &'static str,
@@ -27,21 +27,21 @@ enum Kind {
 }
 
 /// Element content between two tags.
-pub(super) fn text(raw: &str) -> Result<Cow<'_, str>, TextError> {
+pub(crate) fn text(raw: &str) -> Result<Cow<'_, str>, TextError> {
     decode(raw, Kind::Text, &TEXT_SPECIAL, |word| {
         below(word, 0x20) | equal(word, b'&') | equal(word, 0xEF) != 0
     })
 }
 
 /// The content of a CDATA section.
-pub(super) fn cdata(raw: &str) -> Result<Cow<'_, str>, TextError> {
+pub(crate) fn cdata(raw: &str) -> Result<Cow<'_, str>, TextError> {
     decode(raw, Kind::CData, &CDATA_SPECIAL, |word| {
         below(word, 0x20) | equal(word, 0xEF) != 0
     })
 }
 
 /// An attribute value between its quotes.
-pub(super) fn attribute(raw: &str) -> Result<Cow<'_, str>, TextError> {
+pub(crate) fn attribute(raw: &str) -> Result<Cow<'_, str>, TextError> {
     decode(raw, Kind::Attribute, &ATTRIBUTE_SPECIAL, |word| {
         attribute_word(word) != 0
     })

@@ -18,17 +18,21 @@ pub use top::ERROR_RESPONSE;
 
 /// A failure the platform or the business reported: the members `TaobaoResponse` maps.
 ///
-/// It serializes as the members of an `error_response` object, in the form they arrived.
+/// Every TOP operation's platform failures arrive as this one type, so no schema declares the envelope. It
+/// serializes as the members of an `error_response` object, in the form they arrived.
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TopError {
     /// The platform code (`7` App Call Limited, `15` Remote Service Error, `50`, ...): JSON sends a number, XML
     /// and some servers a string, and [`TopCode`] keeps which.
     pub code: Option<TopCode>,
+    /// The platform message, such as `Remote service error`.
     pub msg: Option<String>,
-    /// The business code, such as `isv.invalid-parameter`.
+    /// The business code, such as `isv.invalid-parameter`; may be absent.
     pub sub_code: Option<String>,
+    /// The business message, such as `非法参数`; may be absent.
     pub sub_msg: Option<String>,
+    /// The id of the call, which the platform's support asks for; the seeds' samples leave it out.
     pub request_id: Option<String>,
 }
 

@@ -630,3 +630,55 @@ fn the_response_name_drops_taobao_and_replaces_dots() {
         "alitrip_btrip_supplychain_train_callback_refund_response"
     );
 }
+
+/// Every prefix of the seeds' XML samples, and each sample damaged at random, is decoded or refused, never a
+/// panic.
+#[test]
+fn damaged_xml_envelopes_are_refused_without_panicking() {
+    let declared = format!("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n{BUS_XML}");
+    let samples = [BUS_XML, ALITRIP_XML, ERROR_XML, &declared];
+    let decode =
+        |text: &str| decode_response::<AlitripResponse>(text, ResponseFormat::Xml, ALITRIP_METHOD);
+    for sample in samples {
+        for end in (0..=sample.len()).filter(|&end| sample.is_char_boundary(end)) {
+            let _ = decode(&sample[..end]);
+        }
+    }
+    let pieces: [&[u8]; 16] = [
+        b"<",
+        b">",
+        b"/",
+        b"&",
+        b";",
+        b"&#",
+        b"&amp;",
+        b"]]>",
+        b"<![CDATA[",
+        b"<!--",
+        b"<?",
+        b"<!DOCTYPE",
+        b"=\"",
+        b":",
+        b"\r",
+        "\u{FFFE}".as_bytes(),
+    ];
+    let mut rng = fastrand::Rng::with_seed(12);
+    for _ in 0..20_000 {
+        let mut bytes = samples[rng.usize(..samples.len())].as_bytes().to_vec();
+        for _ in 0..rng.usize(1..4) {
+            let at = rng.usize(..=bytes.len());
+            match rng.u8(..4) {
+                0 => bytes.insert(at, rng.u8(..)),
+                1 if at < bytes.len() => bytes[at] = rng.u8(..),
+                2 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                _ => {
+                    let piece = pieces[rng.usize(..pieces.len())];
+                    bytes.splice(at..at, piece.iter().copied());
+                }
+            }
+        }
+        let _ = decode(&String::from_utf8_lossy(&bytes));
+    }
+}
