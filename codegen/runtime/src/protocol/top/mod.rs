@@ -39,6 +39,8 @@ mod lenient;
 mod params;
 mod request;
 mod response;
+#[cfg(test)]
+mod seed_samples;
 mod sign;
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! The protocol end to end, on the samples of the two TOP seeds (003 `alitrip_btrip`, 004 `taobao_bus`).
 
+use super::seed_samples::{ALITRIP_XML, BUS_XML, ERROR_XML};
 use serde::{Deserialize, Serialize};
 
 use super::*;
@@ -85,31 +86,6 @@ const ALITRIP_METHOD: &str = "alitrip.btrip.supplychain.train.callback.refund";
 
 /// The official SDK's rendering of the seed 004 sample (docs/wire-formats.md, TOP object parameters).
 const SEED_004_PARAM: &str = r#"{"agent_order_id":"A380","agent_return_ticket_status":1,"agent_return_ticket_type":0,"agent_ticket_id":"B737","come_from":"agentX","isign":"\"\"","passenger_name":"张三","refund_amount":"10.0","success_time":"2018-07-01 07:07:07"}"#;
-
-/// The XML samples of `schemas/taobao_bus.yaml` and `schemas/alitrip_btrip.yaml`, verbatim.
-const BUS_XML: &str = "<bus_agent_returnticket_confirm_response>
-    <result_code>PARAM_CHECK_LACK_TICKET_ID</result_code>
-    <result_msg>按票退款缺少票号</result_msg>
-    <is_success>false</is_success>
-</bus_agent_returnticket_confirm_response>
-";
-const ALITRIP_XML: &str = "<alitrip_btrip_supplychain_train_callback_refund_response>
-    <data>
-        <order_id>123456789</order_id>
-        <supplier_order_id>987654321</supplier_order_id>
-    </data>
-    <result_code>200</result_code>
-    <status>true</status>
-    <result_msg>成功</result_msg>
-</alitrip_btrip_supplychain_train_callback_refund_response>
-";
-const ERROR_XML: &str = "<error_response>
-    <code>50</code>
-    <msg>Remote service error</msg>
-    <sub_code>isv.invalid-parameter</sub_code>
-    <sub_msg>非法参数</sub_msg>
-</error_response>
-";
 
 fn seed_004_request() -> BusAgentReturnticketConfirmRequest {
     BusAgentReturnticketConfirmRequest {
