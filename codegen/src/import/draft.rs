@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::load::schema::Scalar;
 use crate::names::{self, Case};
 
 /// A question the page leaves open, or something it says that the schema language cannot express yet.
@@ -277,4 +278,17 @@ pub fn camel(text: &str) -> String {
             first.into_iter().chain(chars).collect::<String>()
         })
         .collect()
+}
+
+/// The type a field's type expression names (`list<Foo>` gives `Foo`), or `None` when it is one of the language's
+/// scalars: the types a page must describe somewhere.
+pub fn named_type(expr: &str) -> Option<&str> {
+    let mut inner = expr;
+    while let Some(rest) = inner
+        .strip_prefix("list<")
+        .and_then(|r| r.strip_suffix('>'))
+    {
+        inner = rest;
+    }
+    Scalar::from_name(inner).is_none().then_some(inner)
 }

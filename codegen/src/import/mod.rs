@@ -237,32 +237,10 @@ fn declare_missing(draft: &mut Draft, rec: &mut Recorder, last_line: usize) {
     let mut missing: Vec<String> = Vec::new();
     for ty in &draft.types {
         for field in ty.fields() {
-            let mut inner = field.ty.as_str();
-            while let Some(rest) = inner
-                .strip_prefix("list<")
-                .and_then(|r| r.strip_suffix('>'))
-            {
-                inner = rest;
-            }
-            let scalar = matches!(
-                inner,
-                "string"
-                    | "bool"
-                    | "int32"
-                    | "int64"
-                    | "double"
-                    | "decimal"
-                    | "guid"
-                    | "datetime"
-                    | "top_datetime"
-                    | "date"
-                    | "fen"
-                    | "top_code"
-            );
-            if !scalar
-                && !draft.types.iter().any(|t| t.name == inner)
-                && !missing.iter().any(|m| m == inner)
-            {
+            let Some(inner) = draft::named_type(&field.ty) else {
+                continue;
+            };
+            if !draft.types.iter().any(|t| t.name == inner) && !missing.iter().any(|m| m == inner) {
                 missing.push(inner.to_owned());
             }
         }

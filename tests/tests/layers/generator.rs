@@ -10,8 +10,6 @@ use super::check::Layers;
 pub const LAYERS: Layers<'static> = &[
     // Where a problem is and how it reads, and the naming rules every stage applies.
     &["diagnostic", "names"],
-    // A provider's document page into schema text: the step before a schema exists to load.
-    &["import"],
     // The errors a run can end in, raised by every stage above.
     &["error"],
     // The schema model whose every value keeps its position, and the language's tables of its words and keys.
@@ -20,6 +18,8 @@ pub const LAYERS: Layers<'static> = &[
     // YAML text into located nodes, then decoded into the schema model; `load` itself reads the files.
     &["load::yaml"],
     &["load::decode", "load"],
+    // A provider's document page into schema text in the language's words, which `load` then reads.
+    &["import"],
     // The checked model, and the checks that produce it.
     &["model"],
     &["check"],

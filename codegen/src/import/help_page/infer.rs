@@ -5,7 +5,7 @@
 use super::samples::Sample;
 use crate::import::draft::{
     Body, Draft, EnumValue, Field, FieldNames, Recorder, TypeDraft, camel, is_wire_name,
-    type_name_ok,
+    named_type, type_name_ok,
 };
 use crate::import::json::{Json as Value, first_value as first_json};
 use crate::import::xml::{self, Element};
@@ -50,33 +50,6 @@ fn push_note(draft: &mut Draft, ty: &str, note: String) {
     if let Some(ty) = draft.types.iter_mut().find(|t| t.name == ty) {
         ty.notes.push(note);
     }
-}
-
-/// The named type inside a type expression: `list<Foo>` gives `Foo`.
-fn named_in(expr: &str) -> Option<&str> {
-    let mut inner = expr;
-    while let Some(rest) = inner
-        .strip_prefix("list<")
-        .and_then(|r| r.strip_suffix('>'))
-    {
-        inner = rest;
-    }
-    let scalar = matches!(
-        inner,
-        "string"
-            | "bool"
-            | "int32"
-            | "int64"
-            | "double"
-            | "decimal"
-            | "guid"
-            | "datetime"
-            | "top_datetime"
-            | "date"
-            | "fen"
-            | "top_code"
-    );
-    (!scalar).then_some(inner)
 }
 
 /// The samples that parse, with their text, and the first JSON value and XML elements among them; a sample that
@@ -177,7 +150,7 @@ fn define_nested(
         })
         .unwrap_or_default();
     for (name, ty) in fields {
-        let Some(key) = named_in(&ty) else { continue };
+        let Some(key) = named_type(&ty) else { continue };
         if draft.types.iter().any(|t| t.name == key) {
             continue;
         }
@@ -243,7 +216,7 @@ fn fields_from_object(
         }
         let (ty, open) = json_type(name, value);
         if let Some(Value::Object(inner)) = item(value)
-            && let Some(key) = named_in(&ty)
+            && let Some(key) = named_type(&ty)
             && !draft.types.iter().any(|t| t.name == key)
         {
             let key = key.to_owned();
@@ -373,7 +346,7 @@ fn walk(
                 .iter()
                 .find(|t| t.name == owner)
                 .and_then(|t| t.fields().iter().find(|f| f.name == element.name))
-                .and_then(|f| named_in(&f.ty).map(str::to_owned));
+                .and_then(|f| named_type(&f.ty).map(str::to_owned));
             let owner_ns = draft
                 .types
                 .iter()
