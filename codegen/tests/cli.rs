@@ -139,12 +139,13 @@ fn quiet_prints_nothing_but_the_exit_status_and_verbose_prints_each_step() {
     let verbose = run(&["-v", "check", schemas, out]);
     assert_eq!(verbose.status.code(), Some(0));
     let steps = text(&verbose.stderr);
+    let count = codegen::schema_paths(Path::new(schemas)).unwrap().len();
     for step in [
-        "loading 5 schema(s)",
-        "rendering 5 provider(s)",
-        "comparing ",
+        format!("loading {count} schema(s)"),
+        format!("rendering {count} provider(s)"),
+        "comparing ".to_owned(),
     ] {
-        assert!(steps.contains(step), "{step}: {steps}");
+        assert!(steps.contains(&step), "{step}: {steps}");
     }
     assert!(!steps.contains('\x1b'), "no colour off a terminal: {steps}");
 

@@ -115,7 +115,7 @@ fn assert_fast(paths: Vec<PathBuf>) {
 #[test]
 fn the_real_schemas_take_the_fast_path() {
     let schemas = yaml_files(&repo().join("schemas"));
-    assert_eq!(schemas.len(), 5);
+    assert!(!schemas.is_empty(), "schemas/ holds the providers' schemas");
     assert_fast(schemas);
 }
 
