@@ -92,7 +92,10 @@ fn every_sample_reaches_the_exact_bytes_of_a5_from_xml_and_from_json() {
 #[test]
 fn every_xml_sample_round_trips_and_reads_as_its_json_sample() {
     let xml_samples = samples(Format::Xml);
-    assert_eq!(xml_samples.len(), 4);
+    assert!(
+        !xml_samples.is_empty(),
+        "the schemas hold DataContract XML samples"
+    );
     let json_samples = samples(Format::Json);
     for (provider, ty, sample) in &xml_samples {
         let once = convert(provider, ty, "xml", "xml", sample.as_bytes());
