@@ -34,6 +34,32 @@ pub struct Row {
     pub unplaced: Vec<String>,
 }
 
+impl Row {
+    /// A row with its name, type and requirement read; the other columns are filled as they are told.
+    fn new(
+        at: usize,
+        top_level: bool,
+        corners: usize,
+        name: String,
+        ty: String,
+        required: Option<bool>,
+    ) -> Row {
+        Row {
+            at,
+            top_level,
+            corners,
+            name,
+            ty,
+            required,
+            example: None,
+            default: None,
+            limit: None,
+            doc: None,
+            unplaced: Vec::new(),
+        }
+    }
+}
+
 fn required_word(cell: &str) -> Option<bool> {
     match cell {
         "必须" | "必填" | "是" => Some(true),
@@ -117,23 +143,17 @@ fn bullet_rows(cells: Vec<(usize, String)>, columns: &[String], with_required: b
         let (corners, name) = caps.map_or((0, String::new()), |c| {
             (c[1].matches('└').count(), c[2].to_owned())
         });
-        let mut row = Row {
-            at: cells[start].0,
-            top_level: false,
+        let required = with_required
+            .then(|| required_word(&cells[start + 2].1))
+            .flatten();
+        let mut row = Row::new(
+            cells[start].0,
+            false,
             corners,
             name,
-            ty: cells[start + 1].1.clone(),
-            required: if with_required {
-                required_word(&cells[start + 2].1)
-            } else {
-                None
-            },
-            example: None,
-            default: None,
-            limit: None,
-            doc: None,
-            unplaced: Vec::new(),
-        };
+            cells[start + 1].1.clone(),
+            required,
+        );
         fill(&mut row, rest, columns);
         rows.push(row);
     }
@@ -160,23 +180,8 @@ fn line_row(at: usize, line: &str, columns: &[String], with_required: bool) -> O
         let tail = rest.split_off(columns.len() - 1).join(" ");
         rest.push(tail);
     }
-    let mut row = Row {
-        at,
-        top_level: true,
-        corners: 0,
-        name: tokens[0].clone(),
-        ty: tokens[1].clone(),
-        required: if with_required {
-            required_word(&tokens[2])
-        } else {
-            None
-        },
-        example: None,
-        default: None,
-        limit: None,
-        doc: None,
-        unplaced: Vec::new(),
-    };
+    let required = with_required.then(|| required_word(&tokens[2])).flatten();
+    let mut row = Row::new(at, true, 0, tokens[0].clone(), tokens[1].clone(), required);
     fill(&mut row, rest, columns);
     Some(row)
 }
