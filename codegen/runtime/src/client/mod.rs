@@ -7,7 +7,8 @@
 //! validate a request before building it unless told not to, and both read a response in three steps, each with
 //! its own error: the HTTP status ([`CallError::Http`]), the body ([`CallError::Decode`], or
 //! [`CallError::Top`] for TOP's `error_response`), and the operation's documented [`Outcome`]
-//! ([`CallError::Provider`]).
+//! ([`CallError::Provider`]). An operation whose `Response` is [`RawResponse`] (its document describes no body)
+//! gets a 2xx answer whole: status, content type and bytes, unparsed.
 //!
 //! ```
 //! use codegen_runtime::client::{CallError, Codec, Literal, Outcome, WebApi};
@@ -65,7 +66,9 @@ mod top;
 mod transport;
 mod webapi;
 
-pub use crate::protocol::operation::{Literal, Outcome, Sm4Codec, WireValue, XmlCodec};
+pub use crate::protocol::operation::{
+    Literal, Outcome, RawResponse, Sm4Codec, WireValue, XmlCodec, XmlMessage,
+};
 pub use error::{CallError, EncodeError, HttpFailure, ProviderFailure};
 pub use top::Top;
 #[cfg(feature = "transport")]

@@ -2,8 +2,11 @@
 //! first, and the answer read from its envelope (docs/wire-formats.md, TOP protocol).
 
 use http::header::CONTENT_TYPE;
+use serde::de::IgnoredAny;
 
-use super::{CallError, Codec, EncodeError, HttpFailure, Outcome, Settings, media_type};
+use super::{
+    CallError, Codec, EncodeError, HttpFailure, Outcome, RawResponse, Settings, media_type,
+};
 use crate::problem::{Problem, Rejection, Stage};
 use crate::protocol::operation::{Endpoint, Operation};
 use crate::protocol::sm4::Sm4Config;
@@ -142,11 +145,16 @@ impl Codec for Top {
         let text = std::str::from_utf8(body)
             .map_err(|_| decode_error("invalid_utf8", "the answer is not UTF-8".to_owned()))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let response =
-            top::decode_response(text, format, method).map_err(|failure| match failure {
-                TopFailure::Api(error) => CallError::Top(error),
-                TopFailure::Rejected(rejection) => CallError::Decode(rejection),
-            })?;
+        let failed = |failure| match failure {
+            TopFailure::Api(error) => CallError::Top(error),
+            TopFailure::Rejected(rejection) => CallError::Decode(rejection),
+        };
+        if let Some(raw) = RawResponse::answer(status, content_type, body) {
+            // The envelope is read only for the platform's error; the rest is handed over as it came.
+            top::decode_response::<IgnoredAny>(text, format, method).map_err(failed)?;
+            return Ok(raw);
+        }
+        let response = top::decode_response(text, format, method).map_err(failed)?;
         self.settings.judge::<O>(response)
     }
 }

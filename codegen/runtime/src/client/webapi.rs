@@ -4,7 +4,10 @@
 use http::header::{ACCEPT, CONTENT_TYPE};
 use serde::de::DeserializeOwned;
 
-use super::{CallError, Codec, EncodeError, HttpFailure, Outcome, Settings, XmlCodec, media_type};
+use super::{
+    CallError, Codec, EncodeError, HttpFailure, Outcome, RawResponse, Settings, XmlCodec,
+    media_type,
+};
 use crate::format::{bson, form, json};
 use crate::problem::{Problem, Rejection, Stage};
 use crate::protocol::operation::{Endpoint, Format, Operation, Protocol};
@@ -159,7 +162,7 @@ impl Codec for WebApi {
     }
 
     /// `O`'s response: a 2xx status, a body in the format its `Content-Type` names (else the one asked for),
-    /// and the operation's outcome.
+    /// and the operation's outcome; or, for a [`RawResponse`], the 2xx answer as it came.
     fn read<O: Operation>(
         &self,
         status: http::StatusCode,
@@ -174,6 +177,9 @@ impl Codec for WebApi {
                 status,
                 body: String::from_utf8_lossy(body).into_owned(),
             }));
+        }
+        if let Some(raw) = RawResponse::answer(status, content_type, body) {
+            return Ok(raw);
         }
         let format = content_type
             .and_then(|value| format_of(&media_type(value)))
@@ -293,5 +299,125 @@ mod tests {
             "application/x-www-form-urlencoded; charset=utf-8"
         );
         assert_eq!(content_type(Format::Bson), "application/bson");
+    }
+
+    /// A body that is a bare scalar or a list of scalars, as Web API's formatters write one.
+    struct CountTickets;
+
+    impl Operation for CountTickets {
+        type Request = i32;
+        type Response = Vec<String>;
+        const NAME: &'static str = "count_tickets";
+        const PROVIDER: crate::ProviderInfo = crate::ProviderInfo {
+            id: "shop",
+            title: "Shop",
+            protocol: Protocol::WebApi,
+            formats: &[Format::Json, Format::Xml, Format::Form, Format::Bson],
+        };
+        const ENDPOINT: Endpoint = Endpoint::Http {
+            method: "POST",
+            path: "api/count",
+        };
+        const XML: Option<XmlCodec<i32, Vec<String>>> = Some(XmlCodec::DATA_CONTRACT);
+    }
+
+    /// An action whose document describes no body.
+    struct CancelOrder;
+
+    impl Operation for CancelOrder {
+        type Request = String;
+        type Response = RawResponse;
+        const NAME: &'static str = "cancel_order";
+        const PROVIDER: crate::ProviderInfo = CountTickets::PROVIDER;
+        const ENDPOINT: Endpoint = Endpoint::Http {
+            method: "POST",
+            path: "api/cancel",
+        };
+        const XML: Option<XmlCodec<String, RawResponse>> = Some(XmlCodec::DATA_CONTRACT);
+    }
+
+    fn answer(content_type: &str, body: &[u8]) -> http::Response<Vec<u8>> {
+        http::Response::builder()
+            .header(CONTENT_TYPE, content_type)
+            .body(body.to_vec())
+            .expect("a response")
+    }
+
+    #[test]
+    fn scalar_and_list_bodies_travel_bare_in_json_and_as_primitive_roots_in_xml() {
+        let client = WebApi::new("https://h.example/".parse().expect("a URI"));
+        assert_eq!(
+            client.encode::<CountTickets>(&5).expect("built").body(),
+            b"5"
+        );
+        let xml = client.clone().format(Format::Xml);
+        assert_eq!(
+            xml.encode::<CountTickets>(&5).expect("built").body(),
+            br#"<int xmlns="http://schemas.microsoft.com/2003/10/Serialization/">5</int>"#
+        );
+        assert_eq!(
+            client
+                .decode::<CountTickets>(&answer("application/json", br#"["a","b"]"#))
+                .expect("read"),
+            ["a", "b"]
+        );
+        let list = r#"<ArrayOfstring xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><string>a</string></ArrayOfstring>"#;
+        assert_eq!(
+            client
+                .decode::<CountTickets>(&answer("application/xml", list.as_bytes()))
+                .expect("read"),
+            ["a"]
+        );
+        assert!(matches!(
+            client.decode::<CountTickets>(&answer("application/json", b"{}")),
+            Err(CallError::Decode(_))
+        ));
+        let request = xml.encode::<CountTickets>(&5).expect("built");
+        assert_eq!(
+            WebApi::new("/".parse().expect("a URI"))
+                .read_request::<CountTickets>(&request)
+                .expect("read"),
+            5
+        );
+    }
+
+    #[test]
+    fn an_answer_without_a_described_body_is_handed_over_as_it_came() {
+        let client = WebApi::new("https://h.example/".parse().expect("a URI"));
+        let mut accepted = answer("text/plain; charset=utf-8", b"queued");
+        *accepted.status_mut() = http::StatusCode::ACCEPTED;
+        let raw = client
+            .decode::<CancelOrder>(&accepted)
+            .expect("handed over");
+        assert_eq!(raw.status, http::StatusCode::ACCEPTED);
+        assert_eq!(
+            raw.content_type.as_deref(),
+            Some("text/plain; charset=utf-8")
+        );
+        assert_eq!(raw.text(), Some("queued"));
+        let empty = client
+            .read::<CancelOrder>(http::StatusCode::NO_CONTENT, None, b"")
+            .expect("handed over");
+        assert_eq!(
+            (empty.status, empty.content_type, empty.body),
+            (http::StatusCode::NO_CONTENT, None, Vec::new())
+        );
+        // A failure is a failure, as for every operation.
+        match client.read::<CancelOrder>(
+            http::StatusCode::BAD_REQUEST,
+            None,
+            b"{\"Message\":\"no\"}",
+        ) {
+            Err(CallError::Http(failure)) => assert_eq!(failure.body, "{\"Message\":\"no\"}"),
+            other => panic!("{other:?}"),
+        }
+        // Its request is a bare string, in every format that can carry one.
+        assert_eq!(
+            client
+                .encode::<CancelOrder>(&"A1".to_owned())
+                .expect("built")
+                .body(),
+            br#""A1""#
+        );
     }
 }

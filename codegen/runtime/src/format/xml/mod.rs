@@ -23,7 +23,7 @@ mod value;
 mod writer;
 
 pub use reader::{Element, Limits, Member, XmlReader};
-pub use value::XmlValue;
+pub use value::{XmlPrimitive, XmlValue};
 pub use writer::XmlWriter;
 
 use std::ops::Range;
@@ -53,6 +53,9 @@ pub trait DataContract: XmlValue {
     const NAME: &'static str;
     /// The contract namespace, which becomes the root's default namespace.
     const NAMESPACE: &'static str;
+    /// Whether the root declares `xmlns:i`: DataContractSerializer declares it on every root but a primitive's,
+    /// whose contract cannot contain references (docs/wire-formats.md, DataContract primitive and list roots).
+    const DECLARES_XSI: bool = true;
 }
 
 /// Writes `value` as DataContractSerializer does: no declaration, no whitespace, `xmlns:i` on the root.

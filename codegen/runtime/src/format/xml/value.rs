@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::stack_text::StackText;
 use super::{
-    ARRAYS_NAMESPACE, Element, SERIALIZATION_NAMESPACE, XSD_NAMESPACE, XmlError, XmlReader,
-    XmlWriter,
+    ARRAYS_NAMESPACE, DataContract, Element, SERIALIZATION_NAMESPACE, XSD_NAMESPACE, XmlError,
+    XmlReader, XmlWriter,
 };
 use crate::scalar::number::{self, Exponent, Symbols};
 use crate::scalar::text::shorten;
@@ -303,3 +303,202 @@ text_value!(
     |t| t.parse().ok(),
     "an amount in fen"
 );
+
+/// A scalar that can be a whole DataContract document: a Web API body that is a bare `int` or `string`, or a list
+/// of them (docs/wire-formats.md, DataContract primitive and list roots).
+///
+/// The root is the scalar's contract name in the Serialization namespace, with no `xmlns:i`
+/// (`<int xmlns="http://schemas.microsoft.com/2003/10/Serialization/">1</int>`); a list's root is `ArrayOf` and
+/// that name in the Arrays namespace, with `xmlns:i`, its items in the root's namespace.
+pub trait XmlPrimitive: XmlValue {
+    /// The contract name, as a constant: `int`, `string`, `dateTime`.
+    const ROOT: &'static str;
+    /// The contract name of a collection of it: `ArrayOfint`.
+    const LIST_ROOT: &'static str;
+}
+
+impl<T: XmlPrimitive> DataContract for T {
+    const NAME: &'static str = T::ROOT;
+    const NAMESPACE: &'static str = SERIALIZATION_NAMESPACE;
+    const DECLARES_XSI: bool = false;
+}
+
+impl<T: XmlPrimitive> DataContract for Vec<T> {
+    const NAME: &'static str = T::LIST_ROOT;
+    const NAMESPACE: &'static str = ARRAYS_NAMESPACE;
+}
+
+/// Implements [`XmlPrimitive`] for scalars whose contract name is `$name`.
+macro_rules! primitive_root {
+    ($name:literal: $($type:ty),+) => {
+        $(
+            impl XmlPrimitive for $type {
+                const ROOT: &'static str = $name;
+                const LIST_ROOT: &'static str = concat!("ArrayOf", $name);
+            }
+        )+
+    };
+}
+
+primitive_root!("string": String, Date, TopDateTime, Fen);
+primitive_root!("int": i32);
+primitive_root!("long": i64);
+primitive_root!("boolean": bool);
+primitive_root!("double": f64);
+primitive_root!("decimal": Decimal);
+primitive_root!("guid": Uuid);
+primitive_root!("dateTime": DotNetDateTime);
+
+#[cfg(test)]
+mod tests {
+    use super::super::{from_str, to_string};
+    use super::*;
+
+    const SER: &str = "http://schemas.microsoft.com/2003/10/Serialization/";
+    const ARRAYS: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+    const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+    /// Writes `value`, requires `expected`, and reads it back.
+    fn round_trip<T: DataContract + PartialEq + std::fmt::Debug>(value: T, expected: &str) {
+        assert_eq!(to_string(&value).expect("writable"), expected);
+        assert_eq!(from_str::<T>(expected).expect("readable"), value);
+    }
+
+    #[test]
+    fn a_primitive_root_is_its_contract_name_in_the_serialization_namespace_without_xmlns_i() {
+        round_trip(1i32, &format!(r#"<int xmlns="{SER}">1</int>"#));
+        round_trip(
+            -9_000_000_000i64,
+            &format!(r#"<long xmlns="{SER}">-9000000000</long>"#),
+        );
+        round_trip(true, &format!(r#"<boolean xmlns="{SER}">true</boolean>"#));
+        round_trip(4.1f64, &format!(r#"<double xmlns="{SER}">4.1</double>"#));
+        round_trip(
+            "4.10".parse::<Decimal>().expect("a decimal"),
+            &format!(r#"<decimal xmlns="{SER}">4.10</decimal>"#),
+        );
+        round_trip(
+            "a<b & c".to_owned(),
+            &format!(r#"<string xmlns="{SER}">a&lt;b &amp; c</string>"#),
+        );
+        round_trip(
+            String::new(),
+            &format!(r#"<string xmlns="{SER}"></string>"#),
+        );
+        round_trip(
+            "2025-09-14T16:35:25.9025678+08:00"
+                .parse::<DotNetDateTime>()
+                .expect("a date"),
+            &format!(r#"<dateTime xmlns="{SER}">2025-09-14T16:35:25.9025678+08:00</dateTime>"#),
+        );
+        round_trip(
+            Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef),
+            &format!(r#"<guid xmlns="{SER}">01234567-89ab-cdef-0123-456789abcdef</guid>"#),
+        );
+        round_trip(
+            "2025-09-14".parse::<Date>().expect("a date"),
+            &format!(r#"<string xmlns="{SER}">2025-09-14</string>"#),
+        );
+    }
+
+    #[test]
+    fn a_list_root_is_array_of_its_item_in_the_arrays_namespace_with_xmlns_i() {
+        round_trip(
+            vec!["a".to_owned(), "b".to_owned()],
+            &format!(
+                r#"<ArrayOfstring xmlns:i="{XSI}" xmlns="{ARRAYS}"><string>a</string><string>b</string></ArrayOfstring>"#
+            ),
+        );
+        round_trip(
+            vec![1i32, 2],
+            &format!(
+                r#"<ArrayOfint xmlns:i="{XSI}" xmlns="{ARRAYS}"><int>1</int><int>2</int></ArrayOfint>"#
+            ),
+        );
+        round_trip(
+            vec![7i64],
+            &format!(
+                r#"<ArrayOflong xmlns:i="{XSI}" xmlns="{ARRAYS}"><long>7</long></ArrayOflong>"#
+            ),
+        );
+        round_trip(
+            Vec::<String>::new(),
+            &format!(r#"<ArrayOfstring xmlns:i="{XSI}" xmlns="{ARRAYS}" />"#),
+        );
+        // Read whatever the prefixes and with an end tag where the writer closes the empty root.
+        let prefixed = format!(
+            r#"<a:ArrayOfstring xmlns:a="{ARRAYS}"><a:string>x</a:string></a:ArrayOfstring>"#
+        );
+        assert_eq!(from_str::<Vec<String>>(&prefixed).expect("readable"), ["x"]);
+        let open = format!(r#"<ArrayOfint xmlns="{ARRAYS}"></ArrayOfint>"#);
+        assert_eq!(
+            from_str::<Vec<i32>>(&open).expect("readable"),
+            Vec::<i32>::new()
+        );
+    }
+
+    #[test]
+    fn hostile_primitive_and_list_roots_are_refused_with_their_path() {
+        let code = |result: Result<(), crate::problem::Rejection>| {
+            let rejection = result.expect_err("refused");
+            let problem = &rejection.errors()[0];
+            (problem.path.clone(), problem.code)
+        };
+        let int = |text: String| code(from_str::<i32>(&text).map(drop));
+        let strings = |text: String| code(from_str::<Vec<String>>(&text).map(drop));
+        let root = || ("$".to_owned(), "wrong_root");
+        // Another primitive, the right name in the contract's XSD namespace, no namespace at all.
+        assert_eq!(int(format!(r#"<long xmlns="{SER}">1</long>"#)), root());
+        assert_eq!(
+            int(r#"<int xmlns="http://www.w3.org/2001/XMLSchema">1</int>"#.to_owned()),
+            root()
+        );
+        assert_eq!(int("<int>1</int>".to_owned()), root());
+        // A null, an empty or wrong value, a child element where text belongs.
+        assert_eq!(
+            int(format!(
+                r#"<int i:nil="true" xmlns:i="{XSI}" xmlns="{SER}" />"#
+            )),
+            ("$".to_owned(), "invalid_type")
+        );
+        assert_eq!(
+            int(format!(r#"<int xmlns="{SER}"></int>"#)).1,
+            "invalid_value"
+        );
+        assert_eq!(
+            int(format!(r#"<int xmlns="{SER}">2147483648</int>"#)).1,
+            "invalid_value"
+        );
+        assert_eq!(
+            int(format!(r#"<int xmlns="{SER}"><int>1</int></int>"#)).1,
+            "invalid_type"
+        );
+        // A list in the primitive's namespace, a list of another item, a nil list, a nil item.
+        assert_eq!(
+            strings(format!(r#"<ArrayOfstring xmlns="{SER}" />"#)),
+            root()
+        );
+        assert_eq!(
+            strings(format!(r#"<ArrayOfint xmlns="{ARRAYS}" />"#)),
+            root()
+        );
+        assert_eq!(
+            strings(format!(
+                r#"<ArrayOfstring i:nil="true" xmlns:i="{XSI}" xmlns="{ARRAYS}" />"#
+            ))
+            .1,
+            "invalid_type"
+        );
+        assert_eq!(
+            strings(format!(
+                r#"<ArrayOfstring xmlns:i="{XSI}" xmlns="{ARRAYS}"><string>a</string><string i:nil="true" /></ArrayOfstring>"#
+            )),
+            ("$[1]".to_owned(), "invalid_type")
+        );
+        // Items of another name or namespace are skipped, as DataContractSerializer skips unknown elements.
+        let stray = format!(
+            r#"<ArrayOfstring xmlns="{ARRAYS}"><int>1</int><string xmlns="{SER}">b</string><string>a</string></ArrayOfstring>"#
+        );
+        assert_eq!(from_str::<Vec<String>>(&stray).expect("readable"), ["a"]);
+    }
+}

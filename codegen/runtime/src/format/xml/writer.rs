@@ -73,13 +73,15 @@ impl XmlWriter {
         self.out
     }
 
-    /// The root element: the contract name with `xmlns:i` then the contract namespace as default (docs/wire-formats.md,
-    /// DataContract root element).
+    /// The root element: the contract name with `xmlns:i` (but on a primitive) then the contract namespace as
+    /// default (docs/wire-formats.md, DataContract root element).
     pub(crate) fn root<T: DataContract>(&mut self, value: &T) -> Result<(), XmlError> {
         self.depth = 1;
         self.out.push('<');
         self.out.push_str(T::NAME);
-        self.declare(Prefix::Xsi, XSI_NAMESPACE);
+        if T::DECLARES_XSI {
+            self.declare(Prefix::Xsi, XSI_NAMESPACE);
+        }
         if !T::NAMESPACE.is_empty() {
             self.redeclare_default(T::NAMESPACE);
         }

@@ -4,9 +4,47 @@
 
 use std::fmt;
 
+use super::RawResponse;
 use crate::format::xml::{self, DataContract, XmlError};
 use crate::problem::Rejection;
 use crate::protocol::sm4::{Sm4Config, Sm4Error, Sm4Fields};
+
+/// A message that travels as a whole XML body: a DataContract document (a struct, a scalar or a list of scalars),
+/// or a [`RawResponse`], whose bytes pass through unread.
+pub trait XmlMessage: Sized {
+    fn write_xml_body(&self) -> Result<String, XmlError>;
+    fn read_xml_body(body: &[u8]) -> Result<Self, Rejection>;
+}
+
+impl<T: DataContract> XmlMessage for T {
+    fn write_xml_body(&self) -> Result<String, XmlError> {
+        xml::to_string(self)
+    }
+
+    fn read_xml_body(body: &[u8]) -> Result<T, Rejection> {
+        xml::from_slice(body)
+    }
+}
+
+/// For a server that plays the provider: the answer is its body, and a body read on its own is a `200 OK`
+/// `application/xml` answer.
+impl XmlMessage for RawResponse {
+    fn write_xml_body(&self) -> Result<String, XmlError> {
+        self.text().map(str::to_owned).ok_or_else(|| XmlError {
+            path: "$".to_owned(),
+            code: "invalid_utf8",
+            message: "the raw answer is not UTF-8".to_owned(),
+        })
+    }
+
+    fn read_xml_body(body: &[u8]) -> Result<RawResponse, Rejection> {
+        Ok(RawResponse {
+            status: http::StatusCode::OK,
+            content_type: Some("application/xml".to_owned()),
+            body: body.to_vec(),
+        })
+    }
+}
 
 /// DataContract XML for an operation's two messages, both ways (the server's side too, for tests that play it).
 pub struct XmlCodec<Request, Response> {
@@ -16,13 +54,13 @@ pub struct XmlCodec<Request, Response> {
     pub read_response: fn(&[u8]) -> Result<Response, Rejection>,
 }
 
-impl<Request: DataContract, Response: DataContract> XmlCodec<Request, Response> {
+impl<Request: XmlMessage, Response: XmlMessage> XmlCodec<Request, Response> {
     /// The runtime's DataContractSerializer writer and reader for both types.
     pub const DATA_CONTRACT: Self = XmlCodec {
-        write_request: xml::to_string::<Request>,
-        read_request: xml::from_slice::<Request>,
-        write_response: xml::to_string::<Response>,
-        read_response: xml::from_slice::<Response>,
+        write_request: Request::write_xml_body,
+        read_request: Request::read_xml_body,
+        write_response: Response::write_xml_body,
+        read_response: Response::read_xml_body,
     };
 }
 

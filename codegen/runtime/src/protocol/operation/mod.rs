@@ -1,12 +1,16 @@
 //! What a generated operation states about itself, as data: where it is sent, the provider that serves it, how
 //! its answer tells success from failure, and how its messages travel as DataContract XML and with SM4 fields.
+//! A message is a struct, a scalar or a list of scalars; a response without a described body is a
+//! [`RawResponse`].
 //! The TOP protocol and the clients are generic over [`Operation`]; the registry visits operations by it.
 
 mod codecs;
 mod outcome;
+mod raw;
 
-pub use codecs::{Sm4Codec, XmlCodec};
+pub use codecs::{Sm4Codec, XmlCodec, XmlMessage};
 pub use outcome::{Literal, Outcome, WireValue};
+pub use raw::RawResponse;
 
 use serde::{Serialize, de::DeserializeOwned};
 
