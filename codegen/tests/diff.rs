@@ -285,6 +285,14 @@ rule_tests! {
         WEB => web(&[("request: RefundRequest", "request: Line")]), Breaking, "request", At::New("request: ^Line");
     operation_response_changed: "operation-response-changed",
         WEB => web(&[("response: RefundResult", "response: Line")]), Breaking, "response", At::New("response: ^Line");
+    operation_response_scalar_became_struct: "operation-response-changed",
+        web(&[("response: RefundResult", "response: int32")]) => WEB, Breaking, "response",
+        At::New("response: ^RefundResult");
+    operation_response_became_none: "operation-response-changed",
+        WEB => web(&[("response: RefundResult", "response: none")]), Breaking, "response", At::New("response: ^none");
+    operation_request_list_item_changed: "operation-request-changed",
+        web(&[("request: RefundRequest", "request: list<int32>")]) => web(&[("request: RefundRequest", "request: list<int64>")]),
+        Breaking, "request", At::New("request: ^list<int64>");
     operation_error_added: "operation-error-added",
         WEB => web(&[(ERROR_AT, ERROR)]), Info, "response", At::New("error: ^Line");
     operation_error_removed: "operation-error-removed",

@@ -188,17 +188,15 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         format!(
             "[package]\nname = \"features\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n[dependencies]\n\
              codegen-runtime = {{ path = {runtime:?} }}\ncodegen-derive = {{ path = {derive:?} }}\n\
-             serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_with = {{ version = \"3\", default-features = false, features = [\"macros\"] }}\n"
+             serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_with = {{ version = \"3\", default-features = false, features = [\"macros\"] }}\nhttp = \"1\"\n"
         ),
     )
     .unwrap();
     let uses = dir.path().join("tests");
     std::fs::create_dir(&uses).unwrap();
-    std::fs::copy(
-        features().join("uses/builders_and_validation.rs"),
-        uses.join("builders_and_validation.rs"),
-    )
-    .unwrap();
+    for file in ["builders_and_validation.rs", "bodies.rs"] {
+        std::fs::copy(features().join("uses").join(file), uses.join(file)).unwrap();
+    }
     let lock = root.join("Cargo.lock");
     std::fs::copy(&lock, dir.path().join("Cargo.lock")).unwrap();
     let target = root.join("target/features-crate");
@@ -221,7 +219,8 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         .filter_map(|rest| rest.split(" passed").next())
         .collect();
     // In cargo's order: the library's tests (the Tree JSON sample, the JSON error_response sample read as
-    // TopError, and the Order JSON and XML samples each and into each other), then `features/uses/` (builders,
-    // validation, inherited rules, redaction), then doc tests.
-    assert_eq!(passed, ["5", "4", "0"], "{stdout}");
+    // TopError, the Order JSON and XML samples each and into each other, and the four scalar and list bodies'
+    // likewise), then `features/uses/` (scalar, list and raw bodies through the client; builders, validation,
+    // inherited rules, redaction), then doc tests.
+    assert_eq!(passed, ["17", "3", "4", "0"], "{stdout}");
 }

@@ -1,15 +1,20 @@
-//! Examples: the type is concrete, or TOP's `error_response` envelope; each sample is in a format the provider
-//! speaks, JSON samples parse.
+//! Examples: the type is concrete, the scalar or list of scalars an operation's body is, or TOP's
+//! `error_response` envelope; each sample is in a format the provider speaks, JSON samples parse.
 
 use codegen_wire::top::ERROR_RESPONSE;
 
 use super::{Checker, error_response};
-use crate::load::schema::ExampleDecl;
+use crate::load::decode::parse_type_expr;
+use crate::load::schema::{ExampleDecl, TypeExpr};
 use crate::model::*;
 
 impl Checker<'_> {
     /// The examples of the schema's types, and the samples of TOP's `error_response` envelope.
-    pub(super) fn examples(&mut self, types: &[Option<Type>]) -> (Vec<Example>, Vec<ErrorExample>) {
+    pub(super) fn examples(
+        &mut self,
+        types: &[Option<Type>],
+        operations: &[Operation],
+    ) -> (Vec<Example>, Vec<ErrorExample>) {
         let mut examples = Vec::new();
         let mut error_examples = Vec::new();
         for decl in &self.schema.examples {
@@ -20,6 +25,12 @@ impl Checker<'_> {
                     || !self.index.contains_key(ERROR_RESPONSE));
             if envelope {
                 error_examples.extend(self.error_example(decl));
+                continue;
+            }
+            if let Ok(expr @ (TypeExpr::Scalar(_) | TypeExpr::List(_))) =
+                parse_type_expr(&decl.ty.value)
+            {
+                examples.extend(self.body_example(decl, &expr, operations));
                 continue;
             }
             let id = self.resolve(&decl.ty, "example type", false, None);
@@ -38,7 +49,7 @@ impl Checker<'_> {
             }
             if let Some(ty) = id {
                 examples.push(Example {
-                    ty,
+                    ty: FieldType::Named(ty),
                     source: decl.source.clone(),
                     samples: samples_of(decl),
                     breaks: decl.breaks.iter().map(|code| code.value.clone()).collect(),
@@ -46,6 +57,38 @@ impl Checker<'_> {
             }
         }
         (examples, error_examples)
+    }
+
+    /// An example of a scalar or list body (`type: int32`, `type: list<string>`), which some operation's request or
+    /// response must be: the sample then shows that operation's body.
+    fn body_example(
+        &mut self,
+        decl: &ExampleDecl,
+        expr: &TypeExpr,
+        operations: &[Operation],
+    ) -> Option<Example> {
+        let ty = scalar_body(expr).filter(|ty| {
+            operations
+                .iter()
+                .any(|op| op.request == *ty || op.response.value() == Some(ty))
+        });
+        let Some(ty) = ty else {
+            self.diags.error_with_hint(
+                decl.ty.pos,
+                format!(
+                    "example type `{}` is neither a type declared under `types:` nor the body of an operation",
+                    decl.ty.value
+                ),
+                "a sample of a bare scalar or list shows an operation's `request:` or `response:`; name that type",
+            );
+            return None;
+        };
+        Some(Example {
+            ty,
+            source: decl.source.clone(),
+            samples: samples_of(decl),
+            breaks: decl.breaks.iter().map(|code| code.value.clone()).collect(),
+        })
     }
 
     /// An example of `error_response`: TOP's own name for its error envelope, which only a TOP provider has.
@@ -134,6 +177,15 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+}
+
+/// A scalar or a list of scalars, as the model holds it.
+fn scalar_body(expr: &TypeExpr) -> Option<FieldType> {
+    match expr {
+        TypeExpr::Scalar(scalar) => Some(FieldType::Scalar(*scalar)),
+        TypeExpr::List(item) => scalar_body(item).map(|item| FieldType::List(Box::new(item))),
+        TypeExpr::Named(_) => None,
     }
 }
 

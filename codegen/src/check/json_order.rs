@@ -15,7 +15,8 @@ pub(super) fn apply_json_order(protocol: Protocol, operations: &[Operation], typ
     let mut sent_in_params: Vec<TypeId> = Vec::new();
     let mut stack: Vec<TypeId> = operations
         .iter()
-        .flat_map(|op| match &types[op.request].kind {
+        .filter_map(|op| op.request.named())
+        .flat_map(|request| match &types[request].kind {
             TypeKind::Struct(s) => s
                 .fields
                 .iter()

@@ -2,9 +2,11 @@
 //! protocol's rules applied. Every problem is reported, located at the value that causes it.
 //!
 //! One `Checker` walks the schema; each kind it checks has its file: the `provider` block, `references` to
-//! declared types, `types` and their `fields`, `enums`, cross-field `rules`, `operations` and their `outcome`,
-//! `examples` (and TOP's `error_response` samples), then `cycles` of types that hold each other and the `json_order` of members.
+//! declared types, `types` and their `fields`, `enums`, cross-field `rules`, `operations` with their `bodies` and
+//! `outcome`, `examples` (and TOP's `error_response` samples), then `cycles` of types that hold each other and the
+//! `json_order` of members.
 
+mod bodies;
 mod cycles;
 mod enums;
 mod error_response;
@@ -37,7 +39,7 @@ pub fn check(schema: &Schema, diags: &mut Diagnostics) -> Option<Provider> {
     checker.index_types();
     let types = checker.types();
     let operations = checker.operations(&types);
-    let (examples, error_examples) = checker.examples(&types);
+    let (examples, error_examples) = checker.examples(&types, &operations);
     if !checker.diags.is_empty() {
         return None;
     }

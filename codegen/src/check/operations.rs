@@ -1,5 +1,6 @@
-//! Operations: the endpoint fits the protocol, the name is free, and request, response and a Web API operation's
-//! error are concrete structs. A TOP operation's error is the platform's envelope, never a type of the schema.
+//! Operations: the endpoint fits the protocol, the name is free, the request and response carry what the protocol
+//! allows (`bodies`), and a Web API operation's error is a concrete struct. A TOP operation's error is the
+//! platform's envelope, never a type of the schema.
 
 use std::collections::HashMap;
 
@@ -73,8 +74,8 @@ impl Checker<'_> {
                     );
                 }
             }
-            let request = self.message_type(&decl.request, "request type");
-            let response = self.message_type(&decl.response, "response type");
+            let request = self.request_body(&decl.request);
+            let response = self.response_body(&decl.response);
             let error = match (&decl.error, self.protocol()) {
                 (Some(error), Some(Protocol::Top)) => {
                     self.diags.error_with_hint(
@@ -99,9 +100,18 @@ impl Checker<'_> {
                 Some(Some(id)) => Some(id),
                 None => None,
             };
-            let outcome = match (&decl.outcome, &types[response]) {
-                (Some(outcome), Some(ty)) => Some(self.outcome(outcome, ty)),
-                _ => None,
+            let outcome = match (&decl.outcome, response.value().and_then(FieldType::named)) {
+                (Some(outcome), Some(id)) => types[id].as_ref().map(|ty| self.outcome(outcome, ty)),
+                (Some(outcome), None) => {
+                    self.diags.error_with_hint(
+                        outcome.field.pos,
+                        "`outcome` reads a field of the response, and this response is no struct",
+                        "remove `outcome:`: a scalar or list response succeeds when it parses, and a `none` \
+                         response is handed over whole",
+                    );
+                    None
+                }
+                (None, _) => None,
             };
             operations.push(Operation {
                 name: decl.name.value.clone(),
@@ -118,8 +128,8 @@ impl Checker<'_> {
         operations
     }
 
-    /// What an operation sends or receives: a concrete struct.
-    fn message_type(&mut self, name: &Spanned<String>, what: &str) -> Option<TypeId> {
+    /// What an operation sends or receives as a struct, or its error: a concrete struct.
+    pub(super) fn message_type(&mut self, name: &Spanned<String>, what: &str) -> Option<TypeId> {
         let id = self.resolve(name, what, false, None)?;
         match &self.schema.types[id].body {
             TypeBody::Struct(s) if !s.is_abstract => Some(id),

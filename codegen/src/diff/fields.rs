@@ -240,6 +240,11 @@ fn type_change(cmp: &Comparison<'_>, old: &FieldType, new: &FieldType) -> TypeCh
     }
 }
 
+/// Whether two field or body types are the same, a renamed declared type being the same.
+pub(super) fn same_field_type(cmp: &Comparison<'_>, old: &FieldType, new: &FieldType) -> bool {
+    matches!(type_change(cmp, old, new), TypeChange::Same)
+}
+
 /// Whether every wire value of `narrow` is a valid `wide` in every format: `int32` in `int64`, `fen` (digits in a
 /// string) in `string`.
 fn holds_all(wide: Scalar, narrow: Scalar) -> bool {
@@ -249,7 +254,8 @@ fn holds_all(wide: Scalar, narrow: Scalar) -> bool {
     )
 }
 
-fn type_text(side: &Side<'_>, ty: &FieldType) -> String {
+/// A field or body type as the schema writes it.
+pub(super) fn type_text(side: &Side<'_>, ty: &FieldType) -> String {
     match ty {
         FieldType::Scalar(scalar) => Scalar::ALL
             .iter()

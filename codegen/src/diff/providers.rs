@@ -1,12 +1,13 @@
 //! Providers, their operations and examples: the changes above the level of one type.
 
 use super::context::{At, Comparison, FILE_START, changed_texts, judge};
+use super::fields::{same_field_type, type_text};
 use super::matching;
 use super::rules::{self, Facts, Rule};
 use super::{Change, Direction, LoadedProvider};
 use crate::diagnostic::Pos;
-use crate::load::schema::OperationDecl;
-use crate::model::{Endpoint, Format, Operation, Protocol};
+use crate::load::schema::{NO_BODY, OperationDecl};
+use crate::model::{Body, Endpoint, Format, Operation, Protocol};
 use codegen_wire::top::ERROR_RESPONSE;
 
 /// A provider in OLD, NEW or both.
@@ -242,29 +243,38 @@ fn operation(
             format!("operation {name}: endpoint changed from {old_endpoint} to {new_endpoint}"),
         );
     }
-    for (rule, old_ty, new_ty, pos, direction, what) in [
+    for (rule, old_body, new_body, pos, direction, what) in [
         (
             &rules::OPERATION_REQUEST_CHANGED,
-            old.request,
-            new.request,
+            &Body::Value(old.request.clone()),
+            &Body::Value(new.request.clone()),
             decl.request.pos,
             Direction::REQUEST,
             "request",
         ),
         (
             &rules::OPERATION_RESPONSE_CHANGED,
-            old.response,
-            new.response,
+            &old.response,
+            &new.response,
             decl.response.pos,
             Direction::RESPONSE,
             "response",
         ),
     ] {
-        if !cmp.same_type(old_ty, new_ty) {
+        let same = match (old_body, new_body) {
+            (Body::Raw, Body::Raw) => true,
+            (Body::Value(old_ty), Body::Value(new_ty)) => same_field_type(cmp, old_ty, new_ty),
+            (Body::Raw, Body::Value(_)) | (Body::Value(_), Body::Raw) => false,
+        };
+        if !same {
+            let text = |side, body: &Body| match body {
+                Body::Value(ty) => type_text(side, ty),
+                Body::Raw => NO_BODY.to_owned(),
+            };
             let message = format!(
                 "operation {name}: {what} type changed from {} to {}",
-                cmp.old.type_name(old_ty),
-                cmp.new.type_name(new_ty)
+                text(&cmp.old, old_body),
+                text(&cmp.new, new_body)
             );
             cmp.report(rule, At::New(pos), direction, facts, message);
         }

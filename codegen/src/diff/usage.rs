@@ -25,11 +25,18 @@ impl Usage {
         };
         let mut pending: Vec<(TypeId, Direction)> = Vec::new();
         for op in &provider.operations {
-            pending.push((op.request, Direction::REQUEST));
-            pending.push((op.response, Direction::RESPONSE));
+            let request = op.request.named();
+            pending.extend(request.map(|request| (request, Direction::REQUEST)));
+            pending.extend(
+                op.response
+                    .value()
+                    .and_then(FieldType::named)
+                    .map(|response| (response, Direction::RESPONSE)),
+            );
             pending.extend(op.error.map(|error| (error, Direction::RESPONSE)));
             if provider.protocol == Protocol::Top
-                && let Some(flag) = usage.top_parameters.get_mut(op.request)
+                && let Some(flag) =
+                    request.and_then(|request| usage.top_parameters.get_mut(request))
             {
                 *flag = true;
             }

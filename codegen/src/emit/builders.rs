@@ -9,7 +9,11 @@ use crate::model::{FieldType, Provider, Struct, TypeId, TypeKind};
 /// Whether each type (by id) is reachable from an operation's request.
 pub fn request_side(provider: &Provider) -> Vec<bool> {
     let mut reached = vec![false; provider.types.len()];
-    let mut stack: Vec<TypeId> = provider.operations.iter().map(|op| op.request).collect();
+    let mut stack: Vec<TypeId> = provider
+        .operations
+        .iter()
+        .filter_map(|op| op.request.named())
+        .collect();
     while let Some(id) = stack.pop() {
         if std::mem::replace(&mut reached[id], true) {
             continue;

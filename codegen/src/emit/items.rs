@@ -37,8 +37,14 @@ impl ItemEmitter<'_> {
     pub fn operation(&mut self, op: &Operation) -> TokenStream {
         let types = &self.provider.types;
         let name = op.rust_name.ident();
-        let request = types[op.request].rust_name.ident();
-        let response = types[op.response].rust_name.ident();
+        let request = self.body_type(&op.request);
+        let response = match &op.response {
+            Body::Value(ty) => self.body_type(ty),
+            Body::Raw => {
+                self.imports.client.insert("RawResponse");
+                quote!(RawResponse)
+            }
+        };
         let endpoint = match &op.endpoint {
             Endpoint::Http { method, path } => {
                 quote!(Endpoint::Http { method: #method, path: #path })
@@ -71,12 +77,16 @@ impl ItemEmitter<'_> {
                     Some(XmlCodec::DATA_CONTRACT);
             )
         });
-        let sm4 = self.sm4_holders[op.request].then(|| {
-            self.imports.client.insert("Sm4Codec");
-            quote!(
-                const SM4: Option<Sm4Codec<Self::Request>> = Some(Sm4Codec::FIELDS);
-            )
-        });
+        let sm4 = op
+            .request
+            .named()
+            .is_some_and(|id| self.sm4_holders[id])
+            .then(|| {
+                self.imports.client.insert("Sm4Codec");
+                quote!(
+                    const SM4: Option<Sm4Codec<Self::Request>> = Some(Sm4Codec::FIELDS);
+                )
+            });
         self.imports.runtime.extend(["Endpoint", "Operation"]);
         quote! {
             #docs
@@ -302,6 +312,21 @@ impl ItemEmitter<'_> {
             #sensitive
             #sm4
             pub #name: #ty,
+        }
+    }
+
+    /// A request's or response's Rust type: a field's, except that a bare `Uuid` needs no serde adapter.
+    fn body_type(&mut self, ty: &FieldType) -> TokenStream {
+        match ty {
+            FieldType::Scalar(Scalar::Guid) => {
+                self.imports.runtime.insert("Uuid");
+                quote!(Uuid)
+            }
+            FieldType::List(item) => {
+                let item = self.body_type(item);
+                quote!(Vec<#item>)
+            }
+            FieldType::Scalar(_) | FieldType::Named(_) => self.rust_type(ty),
         }
     }
 

@@ -418,10 +418,12 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
         }
     };
     let mut tests = Vec::new();
-    let mut first_samples: BTreeMap<(TypeId, Format), &str> = BTreeMap::new();
+    // By the example's type (bodies by name, then schema types in schema order): its Rust type and its first
+    // sample in each format.
+    let mut first_samples: BTreeMap<((Option<TypeId>, String), Format), (TokenStream, &str)> =
+        BTreeMap::new();
     for example in &provider.examples {
-        let ty = &provider.types[example.ty];
-        let rust = ty.rust_name.ident();
+        let (name, rust) = example_type(provider, &example.ty);
         let docs = doc_attrs(example.source.as_deref());
         let breaks = &example.breaks;
         let breaks = quote!(&[#(#breaks),*]);
@@ -436,8 +438,10 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
                 }
                 _ => continue,
             };
-            first_samples.entry((example.ty, *format)).or_insert(text);
-            let test = test_name(format!("{}_{}", ty.name.to_snake_case(), format.name()));
+            first_samples
+                .entry(((example.ty.named(), name.clone()), *format))
+                .or_insert((rust.clone(), text));
+            let test = test_name(format!("{name}_{}", format.name()));
             tests.push(quote! {
                 #docs
                 #[test]
@@ -447,18 +451,16 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
             });
         }
     }
-    let pairs: Vec<(TypeId, &str, &str)> = first_samples
+    let pairs: Vec<(&String, &TokenStream, &str, &str)> = first_samples
         .iter()
         .filter(|((_, format), _)| *format == Format::Json)
-        .filter_map(|((ty, _), json)| {
-            let xml = first_samples.get(&(*ty, Format::Xml))?;
-            Some((*ty, *json, *xml))
+        .filter_map(|((key, _), (rust, json))| {
+            let (_, xml) = first_samples.get(&(key.clone(), Format::Xml))?;
+            Some((&key.1, rust, *json, *xml))
         })
         .collect();
-    for (ty, json, xml) in pairs.into_iter().filter(|_| data_contract) {
-        let ty = &provider.types[ty];
-        let rust = ty.rust_name.ident();
-        let test = test_name(format!("{}_json_is_xml", ty.name.to_snake_case()));
+    for (name, rust, json, xml) in pairs.into_iter().filter(|_| data_contract) {
+        let test = test_name(format!("{name}_json_is_xml"));
         let (json, xml) = (raw_string(json), raw_string(xml));
         tests.push(quote! {
             /// The document's JSON and XML samples are the same value, and each writes as the other.
@@ -470,6 +472,39 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
     }
     tests.extend(error_example_tests(provider, &mut test_name));
     tests
+}
+
+/// How an example's type is named in test names (`refund_parm`, `int32`, `list_of_string`), and its Rust type as
+/// the examples module reaches it: a type of the provider's module, or a scalar by its full path.
+fn example_type(provider: &Provider, ty: &FieldType) -> (String, TokenStream) {
+    match ty {
+        FieldType::Named(id) => {
+            let ty = &provider.types[*id];
+            let rust = ty.rust_name.ident();
+            (ty.name.to_snake_case(), quote!(#rust))
+        }
+        FieldType::List(item) => {
+            let (name, rust) = example_type(provider, item);
+            (format!("list_of_{name}"), quote!(Vec<#rust>))
+        }
+        FieldType::Scalar(scalar) => {
+            let rust = match scalar {
+                Scalar::String => quote!(String),
+                Scalar::Bool => quote!(bool),
+                Scalar::Int32 => quote!(i32),
+                Scalar::Int64 => quote!(i64),
+                Scalar::Double => quote!(f64),
+                Scalar::Decimal => quote!(codegen_runtime::Decimal),
+                Scalar::Guid => quote!(codegen_runtime::Uuid),
+                Scalar::DateTime => quote!(codegen_runtime::DotNetDateTime),
+                Scalar::TopDateTime => quote!(codegen_runtime::TopDateTime),
+                Scalar::Date => quote!(codegen_runtime::Date),
+                Scalar::Fen => quote!(codegen_runtime::Fen),
+                Scalar::TopCode => quote!(codegen_runtime::TopCode),
+            };
+            (scalar.name().to_owned(), rust)
+        }
+    }
 }
 
 /// A raw string literal holding `text` verbatim, with enough `#`s that nothing inside ends it.

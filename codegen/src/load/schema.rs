@@ -47,8 +47,8 @@ pub struct OperationDecl {
     pub doc: Option<String>,
     pub note: Option<String>,
     pub endpoint: Spanned<EndpointDecl>,
-    pub request: Spanned<String>,
-    pub response: Spanned<String>,
+    pub request: Spanned<BodyExpr>,
+    pub response: Spanned<BodyExpr>,
     pub error: Option<Spanned<String>>,
     pub outcome: Option<OutcomeDecl>,
 }
@@ -184,6 +184,17 @@ pub struct FieldDecl {
     pub note: Option<String>,
 }
 
+/// What an operation's `request:` or `response:` says travels: a type, or `none` for an answer whose document
+/// describes no body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BodyExpr {
+    Type(TypeExpr),
+    None,
+}
+
+/// The word `response:` takes for an answer the document describes no body of.
+pub const NO_BODY: &str = "none";
+
 /// A field's type as written: `string`, `RefundParm`, `list<string>`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypeExpr {
@@ -230,6 +241,14 @@ impl Scalar {
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, scalar)| *scalar)
+    }
+
+    /// The name a schema writes it by.
+    pub fn name(self) -> &'static str {
+        Scalar::ALL
+            .iter()
+            .find(|(_, scalar)| *scalar == self)
+            .map_or("", |(name, _)| name)
     }
 
     /// Whether .NET models it as a value type, which Web API never writes as null unless declared `T?`.

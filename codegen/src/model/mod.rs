@@ -38,11 +38,42 @@ pub struct Operation {
     pub doc: Option<String>,
     pub note: Option<String>,
     pub endpoint: Endpoint,
-    pub request: TypeId,
-    pub response: TypeId,
+    /// A struct, or for Web API a scalar or a list of scalars.
+    pub request: FieldType,
+    pub response: Body,
     /// The type a Web API operation's failures arrive as; TOP's are always the runtime's `TopError`.
     pub error: Option<TypeId>,
     pub outcome: Option<Outcome>,
+}
+
+/// What an operation's answer carries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// A struct, or for Web API a scalar or a list of scalars.
+    Value(FieldType),
+    /// `response: none`: the document describes no body, and the client hands the answer over as it came
+    /// (`codegen_runtime::client::RawResponse`).
+    Raw,
+}
+
+impl Body {
+    /// The type the answer is read as, unless it is handed over raw.
+    pub fn value(&self) -> Option<&FieldType> {
+        match self {
+            Body::Value(ty) => Some(ty),
+            Body::Raw => None,
+        }
+    }
+}
+
+impl FieldType {
+    /// The struct this is, when it is one rather than a scalar or a list.
+    pub fn named(&self) -> Option<TypeId> {
+        match self {
+            FieldType::Named(id) => Some(*id),
+            FieldType::Scalar(_) | FieldType::List(_) => None,
+        }
+    }
 }
 
 /// The call succeeded when the response's `field` holds `success`; otherwise the provider's failure carries the
@@ -155,7 +186,8 @@ pub struct EnumValue {
 
 #[derive(Debug, Clone)]
 pub struct Example {
-    pub ty: TypeId,
+    /// A type of the schema, or the scalar or list of scalars an operation's body is.
+    pub ty: FieldType,
     pub source: Option<String>,
     pub samples: Vec<(Format, String)>,
     /// The validation codes the sample breaks, in the order validation reports them.

@@ -39,12 +39,15 @@ pub struct OperationView<'a> {
     /// `POST api/ticket/refund`, or the TOP method name.
     pub endpoint: String,
     pub endpoint_kind: &'static str,
-    pub request: TypeLink<'a>,
-    pub response: TypeLink<'a>,
+    pub request: TypeText,
+    /// `None` for `response: none`: the client hands the answer over as `RawResponse`.
+    pub response: Option<TypeText>,
     pub error: Option<TypeLink<'a>>,
     pub outcome: Option<OutcomeView<'a>>,
     pub doc: Option<&'a str>,
     pub note: Option<&'a str>,
+    /// The document's samples of a scalar or list body (a struct's are shown with the struct).
+    pub samples: Vec<SampleView<'a>>,
 }
 
 /// How a response that parsed tells success from the provider's failure.
@@ -273,8 +276,8 @@ impl<'a> Page<'a> {
             rust: self.rust_path(op.rust_name.bare()),
             endpoint,
             endpoint_kind,
-            request: self.link(op.request),
-            response: self.link(op.response),
+            request: self.type_text(&op.request),
+            response: op.response.value().map(|ty| self.type_text(ty)),
             error: op.error.map(|id| self.link(id)),
             outcome: op.outcome.as_ref().map(|outcome| OutcomeView {
                 field: &outcome.field,
@@ -285,6 +288,20 @@ impl<'a> Page<'a> {
             }),
             doc: op.doc.as_deref(),
             note: op.note.as_deref(),
+            samples: self
+                .provider
+                .examples
+                .iter()
+                .filter(|example| {
+                    example.ty.named().is_none()
+                        && (example.ty == op.request || op.response.value() == Some(&example.ty))
+                })
+                .flat_map(|example| {
+                    example.samples.iter().map(|(format, text)| {
+                        sample_view(example.source.as_deref(), *format, text, &example.breaks)
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -294,7 +311,7 @@ impl<'a> Page<'a> {
             .provider
             .examples
             .iter()
-            .filter(|example| example.ty == id)
+            .filter(|example| example.ty == FieldType::Named(id))
             .flat_map(|example| {
                 example.samples.iter().map(|(format, text)| {
                     sample_view(example.source.as_deref(), *format, text, &example.breaks)

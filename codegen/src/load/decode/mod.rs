@@ -427,8 +427,8 @@ impl Decoder<'_> {
                 None
             }
         };
-        let request = self.name(&mut m, "request");
-        let response = self.name(&mut m, "response");
+        let request = self.body(&mut m, "request");
+        let response = self.body(&mut m, "response");
         let error = self.optional_spanned(&mut m, "error");
         let outcome = m.take("outcome").and_then(|node| self.outcome(node));
         let renamed_from = self.optional_spanned(&mut m, "renamed_from");
@@ -650,6 +650,22 @@ impl Decoder<'_> {
         })
     }
 
+    /// An operation's `request:` or `response:`: a type expression, or `none`.
+    fn body(&mut self, entries: &mut Entries<'_>, key: &'static str) -> Option<Spanned<BodyExpr>> {
+        let text = self.name(entries, key)?;
+        if text.value.trim() == NO_BODY {
+            return Some(Spanned {
+                value: BodyExpr::None,
+                pos: text.pos,
+            });
+        }
+        let expr = self.type_expr(&text)?;
+        Some(Spanned {
+            value: BodyExpr::Type(expr.value),
+            pos: expr.pos,
+        })
+    }
+
     /// `string`, `RefundParm`, `list<T>`; the column of a problem inside the text is reported exactly.
     fn type_expr(&mut self, text: &Spanned<String>) -> Option<Spanned<TypeExpr>> {
         match parse_type_expr(&text.value) {
@@ -813,7 +829,7 @@ impl Decoder<'_> {
 }
 
 /// Parses a type expression; the error says what is wrong in words.
-fn parse_type_expr(text: &str) -> Result<TypeExpr, String> {
+pub(crate) fn parse_type_expr(text: &str) -> Result<TypeExpr, String> {
     let text = text.trim();
     if let Some(inner) = text.strip_prefix("list<") {
         let inner = inner

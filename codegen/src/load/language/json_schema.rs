@@ -7,6 +7,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{Key, Kind, MAPPINGS, Mapping, Needs, SCHEMA, SUPPORTED_VERSION, scalar_names};
+use crate::load::schema::NO_BODY;
 
 /// Its file name, in the folder of the schemas that point at it.
 pub const FILE_NAME: &str = "schema-language.json";
@@ -99,6 +100,9 @@ fn reference(mapping: &Mapping) -> Value {
     json!({ "$ref": format!("#/definitions/{}", mapping.id) })
 }
 
+/// The shape of a type expression (`none` has it too); the loader parses the rest.
+const TYPE_EXPR_PATTERN: &str = "^\\s*(list<\\s*)*[^\\s<>]+(\\s*>)*\\s*$";
+
 fn kind(kind: &Kind) -> Value {
     match kind {
         Kind::Text => json!({ "type": "string" }),
@@ -111,8 +115,13 @@ fn kind(kind: &Kind) -> Value {
         // The loader parses the expression; this catches the shape and offers the scalars for completion.
         Kind::TypeExpr => json!({
             "type": "string",
-            "pattern": "^\\s*(list<\\s*)*[^\\s<>]+(\\s*>)*\\s*$",
+            "pattern": TYPE_EXPR_PATTERN,
             "examples": scalar_names(),
+        }),
+        Kind::Response => json!({
+            "type": "string",
+            "pattern": TYPE_EXPR_PATTERN,
+            "examples": scalar_names().into_iter().chain([NO_BODY]).collect::<Vec<_>>(),
         }),
         Kind::Code => json!({ "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_.-]*$" }),
         Kind::EnumLiteral => json!({ "type": ["integer", "string"] }),

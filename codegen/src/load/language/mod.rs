@@ -67,6 +67,8 @@ pub enum Kind {
     Word(Vocabulary),
     /// `string`, `RefundParm`, `list<T>`.
     TypeExpr,
+    /// What a response carries: a type expression, or `none` for an answer whose document describes no body.
+    Response,
     /// A code programs match: a letter, then letters, digits, `_`, `.` or `-`.
     Code,
     /// An enum's wire value: an integer or a string.
@@ -262,13 +264,13 @@ pub static OPERATION: Mapping = Mapping {
         ),
         required(
             "request",
-            Kind::Name,
-            "The request type; for `top`, its fields are the application parameters.",
+            Kind::TypeExpr,
+            "The request body: a struct (for `top`, its fields are the application parameters), or for `webapi` a scalar or `list<scalar>`.",
         ),
         required(
             "response",
-            Kind::Name,
-            "The response type; for `top`, the fields inside the `<method>_response` envelope.",
+            Kind::Response,
+            "The response body: a struct (for `top`, the fields inside the `<method>_response` envelope), for `webapi` a scalar or `list<scalar>`, or `none` when the document describes no body (the client returns the status, content type and bytes).",
         ),
         key(
             "error",
@@ -518,8 +520,8 @@ pub static EXAMPLE: Mapping = Mapping {
     keys: &[
         required(
             "type",
-            Kind::Name,
-            "The type the sample is a value of; in a `top` provider, `error_response` for the platform's error envelope.",
+            Kind::TypeExpr,
+            "The type the sample is a value of: a type of the schema, or a scalar or `list<scalar>` that an operation's body is; in a `top` provider, `error_response` for the platform's error envelope.",
         ),
         key(
             "source",
