@@ -46,6 +46,37 @@ fn a_types_section_reads_as_the_golden_file() {
 }
 
 #[test]
+fn scalar_list_and_undescribed_bodies_are_named_with_their_samples_under_the_operation() {
+    let files = codegen::render(&features()).unwrap_or_else(|error| panic!("{error}"));
+    let page = &files[Path::new("docs/bodies.md")];
+    let count = section(page, "### `count_tickets`");
+    assert!(
+        count.contains("- **Request:** `string`\n- **Response:** `int32`\n"),
+        "{count}"
+    );
+    assert!(
+        count.contains("**Body samples**")
+            && count.contains("```json\n\"sample string 1\"\n```")
+            && count.contains(
+                "```xml\n<int xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">1</int>\n```"
+            ),
+        "{count}"
+    );
+    let list = section(page, "### `list_ticket_ids`");
+    assert!(
+        list.contains("- **Request:** `list<int64>`\n- **Response:** `list<string>`\n"),
+        "{list}"
+    );
+    let cancel = section(page, "### `cancel_order`");
+    assert!(
+        cancel.contains("- **Request:** [`CancelRequest`](#cancelrequest)\n- **Response:** none described: the client \
+                         returns the answer as it came, a `codegen_runtime::client::RawResponse`")
+            && !cancel.contains("**Body samples**"),
+        "{cancel}"
+    );
+}
+
+#[test]
 fn table_cells_keep_pipes_and_line_breaks_inside() {
     let dir = tempfile::tempdir().unwrap();
     let schema = dir.path().join("pipes.yaml");
