@@ -41,10 +41,15 @@ fn json_samples() -> Vec<(String, String, String)> {
     let providers = codegen::load(&schemas).unwrap_or_else(|e| panic!("{e}"));
     let mut samples = Vec::new();
     for provider in &providers {
-        for example in &provider.examples {
+        // The runner reaches a schema's types by name; a bare scalar or list body has none.
+        for (id, example) in provider
+            .examples
+            .iter()
+            .filter_map(|example| Some((example.ty.named()?, example)))
+        {
             for (format, text) in &example.samples {
                 if *format == codegen::model::Format::Json {
-                    let ty = provider.types[example.ty].name.clone();
+                    let ty = provider.types[id].name.clone();
                     samples.push((provider.id.clone(), ty, text.clone()));
                 }
             }

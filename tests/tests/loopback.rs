@@ -83,7 +83,12 @@ fn sample(provider: &str, ty: &str, format: codegen::model::Format) -> String {
     provider
         .examples
         .iter()
-        .filter(|example| provider.types[example.ty].name == ty)
+        .filter(|example| {
+            example
+                .ty
+                .named()
+                .is_some_and(|id| provider.types[id].name == ty)
+        })
         .flat_map(|example| &example.samples)
         .find(|(sample_format, _)| *sample_format == format)
         .map(|(_, text)| text.clone())

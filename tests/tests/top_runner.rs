@@ -227,7 +227,12 @@ fn callback_param() -> String {
     provider
         .examples
         .iter()
-        .find(|example| provider.types[example.ty].name == "RefundCallBackParam")
+        .find(|example| {
+            example
+                .ty
+                .named()
+                .is_some_and(|id| provider.types[id].name == "RefundCallBackParam")
+        })
         .and_then(|example| example.samples.first())
         .map(|(_, text)| text.clone())
         .expect("the RefundCallBackParam example")

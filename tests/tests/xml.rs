@@ -43,10 +43,15 @@ fn samples(wanted: Format) -> Vec<(String, String, String)> {
     let providers = codegen::load(&schemas).unwrap_or_else(|e| panic!("{e}"));
     let mut found = Vec::new();
     for provider in providers.iter().filter(|p| p.uses_data_contract()) {
-        for example in &provider.examples {
+        // The runner reaches a schema's types by name; a bare scalar or list body has none.
+        for (id, example) in provider
+            .examples
+            .iter()
+            .filter_map(|example| Some((example.ty.named()?, example)))
+        {
             for (format, text) in &example.samples {
                 if *format == wanted {
-                    let ty = provider.types[example.ty].name.clone();
+                    let ty = provider.types[id].name.clone();
                     found.push((provider.id.clone(), ty, text.clone()));
                 }
             }

@@ -418,10 +418,8 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
         }
     };
     let mut tests = Vec::new();
-    // By the example's type (bodies by name, then schema types in schema order): its Rust type and its first
-    // sample in each format.
-    let mut first_samples: BTreeMap<((Option<TypeId>, String), Format), (TokenStream, &str)> =
-        BTreeMap::new();
+    // By the example's type and format: its Rust type and its first sample.
+    let mut first_samples: BTreeMap<(ExampleKey, Format), (TokenStream, &str)> = BTreeMap::new();
     for example in &provider.examples {
         let (name, rust) = example_type(provider, &example.ty);
         let docs = doc_attrs(example.source.as_deref());
@@ -473,6 +471,9 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
     tests.extend(error_example_tests(provider, &mut test_name));
     tests
 }
+
+/// An example's type as its tests are ordered: bodies by name, then schema types in schema order.
+type ExampleKey = (Option<TypeId>, String);
 
 /// How an example's type is named in test names (`refund_parm`, `int32`, `list_of_string`), and its Rust type as
 /// the examples module reaches it: a type of the provider's module, or a scalar by its full path.
