@@ -639,6 +639,8 @@ where
     ignore = "needs Mono (mcs, mono) and Json.NET for the .NET oracle: see tests/oracle/README.md"
 )]
 fn primitive_and_list_bodies_match_data_contract_serializer() {
+    use codegen_runtime::{Decimal, DotNetNumber};
+
     let oracle = oracle();
     let mut disagreements = Vec::new();
     for json in ["0", "-1", "2147483647"] {
@@ -649,6 +651,16 @@ fn primitive_and_list_bodies_match_data_contract_serializer() {
     }
     for json in ["true", "false"] {
         disagreements.extend(body_disagreement::<bool>(oracle, "boolean", json));
+    }
+    for json in ["4.10", "5.0", "-0.001", "79228162514264337593543950335"] {
+        disagreements.extend(body_disagreement::<DotNetNumber<Decimal>>(
+            oracle, "decimal", json,
+        ));
+    }
+    for json in ["4.1", "5.0", "1E+20", "-2.5E-05", "123456789012345.59"] {
+        disagreements.extend(body_disagreement::<DotNetNumber<f64>>(
+            oracle, "double", json,
+        ));
     }
     for json in [
         r#""""#,

@@ -92,25 +92,14 @@ impl Checker<'_> {
         }
     }
 
-    /// A scalar a Web API body can be: not TOP's error code, which only a TOP envelope carries, and not yet a
-    /// `double` or `decimal`, whose Json.NET number text (`1E+20`, `4.10`) the runtime writes only for a field.
+    /// A scalar a Web API body can be: every one but TOP's error code, which only a TOP envelope carries.
     fn body_scalar(&mut self, scalar: Scalar, pos: Pos, what: &str) -> Option<FieldType> {
-        let refusal = match scalar {
-            Scalar::TopCode => Some((
-                "it is TOP's error code, which no Web API body carries",
+        if scalar == Scalar::TopCode {
+            self.diags.error_with_hint(
+                pos,
+                format!("a {what} cannot be `top_code`: it is TOP's error code, which no Web API body carries"),
                 "use `string` or `int32`, as the document shows the value",
-            )),
-            Scalar::Double | Scalar::Decimal => Some((
-                "a bare number with a fraction is not supported as a whole body: the runtime writes Json.NET's \
-                 `double` and `decimal` text only for a struct's field",
-                "declare a struct holding the value as a field, and note the document's bare body",
-            )),
-            _ => None,
-        };
-        if let Some((why, hint)) = refusal {
-            let name = scalar.name();
-            self.diags
-                .error_with_hint(pos, format!("a {what} cannot be `{name}`: {why}"), hint);
+            );
             return None;
         }
         Some(FieldType::Scalar(scalar))

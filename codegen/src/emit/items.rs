@@ -315,12 +315,21 @@ impl ItemEmitter<'_> {
         }
     }
 
-    /// A request's or response's Rust type: a field's, except that a bare `Uuid` needs no serde adapter.
+    /// A request's or response's Rust type: a field's, except that a bare `Uuid` needs no serde adapter, and a bare
+    /// `double` or `decimal`, which has no field to carry one, is a `DotNetNumber` that writes .NET's text itself.
     fn body_type(&mut self, ty: &FieldType) -> TokenStream {
         match ty {
             FieldType::Scalar(Scalar::Guid) => {
                 self.imports.runtime.insert("Uuid");
                 quote!(Uuid)
+            }
+            FieldType::Scalar(Scalar::Double) => {
+                self.imports.runtime.insert("DotNetNumber");
+                quote!(DotNetNumber<f64>)
+            }
+            FieldType::Scalar(Scalar::Decimal) => {
+                self.imports.runtime.extend(["Decimal", "DotNetNumber"]);
+                quote!(DotNetNumber<Decimal>)
             }
             FieldType::List(item) => {
                 let item = self.body_type(item);

@@ -476,7 +476,8 @@ fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
 type ExampleKey = (Option<TypeId>, String);
 
 /// How an example's type is named in test names (`refund_parm`, `int32`, `list_of_string`), and its Rust type as
-/// the examples module reaches it: a type of the provider's module, or a scalar by its full path.
+/// the examples module reaches it: a type of the provider's module, or a body's scalar by its full path (a bare
+/// `double` or `decimal` being a `DotNetNumber`, as the operation names it).
 fn example_type(provider: &Provider, ty: &FieldType) -> (String, TokenStream) {
     match ty {
         FieldType::Named(id) => {
@@ -494,8 +495,8 @@ fn example_type(provider: &Provider, ty: &FieldType) -> (String, TokenStream) {
                 Scalar::Bool => quote!(bool),
                 Scalar::Int32 => quote!(i32),
                 Scalar::Int64 => quote!(i64),
-                Scalar::Double => quote!(f64),
-                Scalar::Decimal => quote!(codegen_runtime::Decimal),
+                Scalar::Double => quote!(codegen_runtime::DotNetNumber<f64>),
+                Scalar::Decimal => quote!(codegen_runtime::DotNetNumber<codegen_runtime::Decimal>),
                 Scalar::Guid => quote!(codegen_runtime::Uuid),
                 Scalar::DateTime => quote!(codegen_runtime::DotNetDateTime),
                 Scalar::TopDateTime => quote!(codegen_runtime::TopDateTime),

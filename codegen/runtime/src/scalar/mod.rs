@@ -20,6 +20,6 @@ pub use date::Date;
 pub use datetime::{DotNetDateTime, Offset};
 pub use fen::Fen;
 pub use guid::DotNetGuid;
-pub use number::{DotNetDecimal, DotNetDouble};
+pub use number::{DotNetDecimal, DotNetDouble, DotNetNumber};
 pub use text::ScalarError;
 pub use top_datetime::TopDateTime;

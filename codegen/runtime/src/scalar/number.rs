@@ -21,6 +21,52 @@ pub struct DotNetDouble;
 /// A .NET `decimal`: its scale is kept (`4.10`) and `.0` added to integral text (`5.0`), as Json.NET writes it.
 pub struct DotNetDecimal;
 
+/// A body that is a bare .NET `double` or `decimal` (`type Response = DotNetNumber<Decimal>;`): JSON in the text
+/// [`DotNetDouble`] and [`DotNetDecimal`] give a field (`4.10`, `5.0`, `1E+20`), which a plain `f64` would not
+/// get from serde and a `Decimal` has no serde form for at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct DotNetNumber<T>(pub T);
+
+impl<T> std::ops::Deref for DotNetNumber<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<T> for DotNetNumber<T> {
+    fn from(value: T) -> DotNetNumber<T> {
+        DotNetNumber(value)
+    }
+}
+
+impl Serialize for DotNetNumber<f64> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DotNetDouble::serialize_as(&self.0, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for DotNetNumber<f64> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DotNetNumber<f64>, D::Error> {
+        DotNetDouble::deserialize_as(deserializer).map(DotNetNumber)
+    }
+}
+
+impl Serialize for DotNetNumber<Decimal> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DotNetDecimal::serialize_as(&self.0, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for DotNetNumber<Decimal> {
+    fn deserialize<D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DotNetNumber<Decimal>, D::Error> {
+        DotNetDecimal::deserialize_as(deserializer).map(DotNetNumber)
+    }
+}
+
 const DOUBLE_EXPECTED: &str = "a number, or a string holding a number, NaN, Infinity or -Infinity";
 const DECIMAL_EXPECTED: &str = "a decimal number, or a string holding one";
 
@@ -333,6 +379,38 @@ impl Visitor<'_> for DoubleVisitor {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_bare_number_body_is_written_and_read_as_json_net_writes_the_field() {
+        let decimal = |text: &str| DotNetNumber(Decimal::from_str(text).expect("a decimal"));
+        for (value, json) in [
+            (decimal("4.10"), "4.10"),
+            (decimal("5"), "5.0"),
+            (decimal("-0.001"), "-0.001"),
+        ] {
+            assert_eq!(serde_json::to_string(&value).expect("writes"), json);
+            let read: DotNetNumber<Decimal> = serde_json::from_str(json).expect("reads");
+            assert_eq!(
+                serde_json::to_string(&read).expect("writes"),
+                json,
+                "the scale is kept"
+            );
+        }
+        for (value, json) in [
+            (4.1, "4.1"),
+            (5.0, "5.0"),
+            (1e20, "1E+20"),
+            (f64::NAN, "\"NaN\""),
+        ] {
+            assert_eq!(
+                serde_json::to_string(&DotNetNumber(value)).expect("writes"),
+                json
+            );
+        }
+        let read: DotNetNumber<f64> = serde_json::from_str("\"-Infinity\"").expect("reads");
+        assert_eq!(*read, f64::NEG_INFINITY);
+        assert!(serde_json::from_str::<DotNetNumber<Decimal>>("true").is_err());
+    }
 
     #[serde_with::serde_as]
     #[derive(Serialize, Deserialize, Debug, PartialEq)]

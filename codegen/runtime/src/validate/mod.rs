@@ -28,7 +28,8 @@ use uuid::Uuid;
 
 use crate::problem::Rejection;
 use crate::scalar::{
-    Date, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, Fen, Offset, TopDateTime,
+    Date, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, DotNetNumber, Fen, Offset,
+    TopDateTime,
 };
 use rules::FEN;
 
@@ -111,6 +112,12 @@ impl Validate for Fen {
                 "is not an amount in fen: only the digits 0-9 are allowed, without sign, spaces or decimal point",
             );
         }
+    }
+}
+
+impl<T: Validate> Validate for DotNetNumber<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        self.0.validate_into(path, report);
     }
 }
 

@@ -3,7 +3,8 @@
 
 use codegen_runtime::Format;
 use codegen_runtime::client::{CallError, Codec, WebApi};
-use features::bodies::{CancelOrder, CancelRequest, CountTickets, ListTicketIds};
+use codegen_runtime::{Decimal, DotNetNumber};
+use features::bodies::{CancelOrder, CancelRequest, CountTickets, ListTicketIds, QuoteRefund};
 
 fn client() -> WebApi {
     WebApi::new("https://shop.example/".parse().expect("a URI"))
@@ -74,4 +75,24 @@ fn an_answer_without_a_described_body_reaches_the_caller_as_it_came() {
         client().read::<CancelOrder>(http::StatusCode::NOT_FOUND, None, b""),
         Err(CallError::Http(failure)) if failure.status == http::StatusCode::NOT_FOUND
     ));
+}
+
+#[test]
+fn a_bare_double_or_decimal_keeps_the_text_json_net_gives_it() {
+    let request = client()
+        .encode::<QuoteRefund>(&DotNetNumber(5.0))
+        .expect("built");
+    assert_eq!(request.body(), b"5.0");
+    let quote = client()
+        .read::<QuoteRefund>(http::StatusCode::OK, Some("application/json"), b"12.50")
+        .expect("a decimal");
+    assert_eq!(*quote, Decimal::new(1250, 2));
+    let xml = client()
+        .format(Format::Xml)
+        .encode::<QuoteRefund>(&DotNetNumber(1e20))
+        .expect("built");
+    assert_eq!(
+        xml.body(),
+        br#"<double xmlns="http://schemas.microsoft.com/2003/10/Serialization/">1E+20</double>"#
+    );
 }

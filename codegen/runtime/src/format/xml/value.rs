@@ -13,7 +13,7 @@ use super::{
 };
 use crate::scalar::number::{self, Exponent, Symbols};
 use crate::scalar::text::shorten;
-use crate::scalar::{Date, DotNetDateTime, Fen, TopDateTime, guid};
+use crate::scalar::{Date, DotNetDateTime, DotNetNumber, Fen, TopDateTime, guid};
 
 /// A value that can be the content of a DataContract element.
 ///
@@ -93,6 +93,27 @@ impl<T: XmlValue> XmlValue for Option<T> {
 
     fn null() -> Option<Self> {
         Some(None)
+    }
+}
+
+/// A bare number body: its number's contract and text.
+impl<T: XmlValue> XmlValue for DotNetNumber<T> {
+    fn contract_name() -> Cow<'static, str> {
+        T::contract_name()
+    }
+
+    fn contract_namespace() -> &'static str {
+        T::contract_namespace()
+    }
+
+    #[inline]
+    fn write_xml(&self, writer: &mut XmlWriter) -> Result<(), XmlError> {
+        self.0.write_xml(writer)
+    }
+
+    #[inline]
+    fn read_xml(reader: &mut XmlReader<'_>, element: Element) -> Result<Self, XmlError> {
+        T::read_xml(reader, element).map(DotNetNumber)
     }
 }
 
@@ -344,8 +365,8 @@ primitive_root!("string": String, Date, TopDateTime, Fen);
 primitive_root!("int": i32);
 primitive_root!("long": i64);
 primitive_root!("boolean": bool);
-primitive_root!("double": f64);
-primitive_root!("decimal": Decimal);
+primitive_root!("double": f64, DotNetNumber<f64>);
+primitive_root!("decimal": Decimal, DotNetNumber<Decimal>);
 primitive_root!("guid": Uuid);
 primitive_root!("dateTime": DotNetDateTime);
 
@@ -394,6 +415,14 @@ mod tests {
         round_trip(
             Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef),
             &format!(r#"<guid xmlns="{SER}">01234567-89ab-cdef-0123-456789abcdef</guid>"#),
+        );
+        round_trip(
+            DotNetNumber("4.10".parse::<Decimal>().expect("a decimal")),
+            &format!(r#"<decimal xmlns="{SER}">4.10</decimal>"#),
+        );
+        round_trip(
+            DotNetNumber(1e20),
+            &format!(r#"<double xmlns="{SER}">1E+20</double>"#),
         );
         round_trip(
             "2025-09-14".parse::<Date>().expect("a date"),
