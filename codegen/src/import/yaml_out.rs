@@ -27,7 +27,12 @@ pub fn write(draft: &Draft) -> String {
             operation(&mut out, op);
         }
     }
-    out.push_str("\ntypes:\n");
+    // Operations whose bodies are all scalars declare no type, and `types` is still required.
+    out.push_str(if draft.types.is_empty() {
+        "\ntypes: {}\n"
+    } else {
+        "\ntypes:\n"
+    });
     for (i, ty) in draft.types.iter().enumerate() {
         if i > 0 {
             out.push('\n');

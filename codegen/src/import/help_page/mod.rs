@@ -15,6 +15,7 @@ use super::draft::{
     is_wire_name, snake,
 };
 use super::page::Page;
+use crate::load::schema::NO_BODY;
 use table::Row;
 
 static METHOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,7 +30,8 @@ const RESPONSE: &str = "Response Information";
 const RESOURCE: &str = "Resource Description";
 const RESPONSE_FORMATS: &str = "Response Formats";
 /// What a Help Page names as a body that it does not describe.
-const NO_BODY: [&str; 4] = ["IHttpActionResult", "HttpResponseMessage", "Task", "void"];
+/// The return types whose body the Help Page cannot describe ("Sample not available.").
+const UNDESCRIBED_BODIES: [&str; 4] = ["IHttpActionResult", "HttpResponseMessage", "Task", "void"];
 const HEADINGS: [&str; 7] = [
     REQUEST,
     URI,
@@ -369,18 +371,41 @@ fn body_type(
         draft.types.push(ty);
         return fallback.to_owned();
     };
-    if NO_BODY.contains(&word.as_str()) {
+    if UNDESCRIBED_BODIES.contains(&word.as_str()) {
+        if what == "response" {
+            return NO_BODY.to_owned();
+        }
         let mut ty = TypeDraft::structure(fallback.to_owned(), Vec::new());
         ty.notes.push(rec.todo(
             word_at,
-            format!("the {what} is {word}: the page describes no body, which the schema language cannot say yet; this empty struct stands in for it"),
+            format!("the {what} is {word}: the page describes no body, which only a response can say (`none`); this empty struct stands in for it"),
         ));
         draft.types.push(ty);
         return fallback.to_owned();
     }
     let mapped = types::map(&word);
-    let wrapped = mapped.named.is_none() || mapped.expr.starts_with("list<");
-    if wrapped {
+    if mapped.named.is_none() {
+        // A bare primitive or a list of them: the body is that type itself, and the page's samples show it.
+        if let Some(open) = &mapped.open {
+            draft
+                .notes
+                .push(rec.todo(word_at, format!("the {what} body: {open}")));
+        }
+        let (kept, _, _) = infer::check(draft, rec, samples);
+        for (sample, text) in kept {
+            draft.examples.push(Example {
+                ty: mapped.expr.clone(),
+                source: format!(
+                    "{source}, {}",
+                    sample.media.split(',').next().unwrap_or("").trim()
+                ),
+                format: sample.format.unwrap_or("json"),
+                text,
+            });
+        }
+        return mapped.expr;
+    }
+    if mapped.expr.starts_with("list<") {
         if let (Some((key, spelled)), Some(rows)) = (&mapped.named, &resource.rows)
             && !draft.types.iter().any(|t| t.name == *key)
         {
@@ -408,7 +433,7 @@ fn body_type(
         ty.notes.push(rec.todo(
             word_at,
             format!(
-                "the {what} body is a bare \"{word}\", which the schema language cannot express yet (a primitive or list body); this struct with one member stands in for it, and its samples are left out"
+                "the {what} body is a bare \"{word}\", a list of structs, which the schema language cannot express as a whole body yet; this struct with one member stands in for it, and its samples are left out"
             ),
         ));
         draft.types.push(ty);

@@ -55,7 +55,7 @@ pub fn decode(file: &Path, root: &Node, diags: &mut Diagnostics) -> Option<Schem
             d.diags.error_with_hint(
                 root.pos,
                 "missing key `types`",
-                "every schema declares at least the request and response types of its operations",
+                "declare the types the operations name, or write `types: {}` when every body is a scalar or `none`",
             );
             Vec::new()
         }
