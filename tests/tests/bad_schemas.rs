@@ -254,6 +254,7 @@ corpus! {
     struct_without_fields,
     three_problems,
     top_operation_declares_error,
+    top_xml_sample_of_no_response,
     type_case_collision,
     type_named_error_response,
     type_named_self,
