@@ -257,6 +257,7 @@ corpus! {
     three_problems,
     top_operation_declares_error,
     top_response_is_none,
+    top_xml_sample_of_no_response,
     type_case_collision,
     type_named_error_response,
     type_named_self,
