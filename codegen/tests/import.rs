@@ -322,6 +322,47 @@ fn outside_pages_import_and_load() {
     }
 }
 
+/// A Help Page's sample generator ignores the limits the page states, so a sample that breaks them says which, in
+/// the order validation reports them; one that keeps them says nothing.
+#[test]
+fn samples_that_break_the_pages_limits_say_so() {
+    let page = page_bytes("marthoma_account_subgroup_pipe.txt");
+    let imported = import_one("marthoma.txt", &page, Some("marthoma")).expect("imports");
+    let example = imported
+        .yaml
+        .split("\n  - type: ")
+        .find(|example| example.starts_with("\"AccountSubGroupUpdateVM\""))
+        .expect("the request's sample");
+    assert!(
+        example.contains("    breaks: [max_len, pattern]\n"),
+        "{example}"
+    );
+    let page = page_bytes("pinch_contents_heads_compact.txt");
+    let imported = import_one("pinch.txt", &page, Some("pinch")).expect("imports");
+    assert!(!imported.yaml.contains("breaks:"), "{}", imported.yaml);
+}
+
+/// XmlSerializer's samples are not DataContract's: the provider is read without XML, and the page says why.
+#[test]
+fn xml_serializer_samples_are_left_out_with_a_note() {
+    let page = page_bytes("pswin_messages_blocks.txt");
+    let imported = import_one("pswin.txt", &page, Some("pswin")).expect("imports");
+    assert!(
+        imported.yaml.contains("  formats: [json]\n"),
+        "{}",
+        imported.yaml
+    );
+    assert!(!imported.yaml.contains("    xml: "), "{}", imported.yaml);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("XmlSerializer") && w.line == 63),
+        "{:?}",
+        imported.warnings
+    );
+}
+
 fn seed_bytes(file: &str) -> Vec<u8> {
     std::fs::read(root().join("seeds").join(file)).expect("seed")
 }

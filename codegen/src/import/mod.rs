@@ -3,6 +3,7 @@
 //! API pages ([`top_page`]). What a page leaves open becomes a `TODO(import):` note and a [`Warning`] naming its
 //! line; a page is third-party text, so everything taken from it is quoted where it lands in the YAML.
 
+mod breaks;
 mod draft;
 mod help_page;
 mod json;
@@ -156,6 +157,14 @@ pub fn import(pages: &[PageInput<'_>], options: &Options) -> Result<Imported, Im
         if !draft::type_name_ok(&op.name) {
             op.name.push_str("_call");
         }
+    }
+    let breaks: Vec<_> = draft
+        .examples
+        .iter()
+        .map(|example| breaks::of(&draft, example))
+        .collect();
+    for (example, breaks) in draft.examples.iter_mut().zip(breaks) {
+        example.breaks = breaks;
     }
     Ok(Imported {
         id: draft.id.clone(),

@@ -515,6 +515,7 @@ fn response_example(draft: &mut Draft, rec: &mut Recorder, response: &str, sampl
                 source: "响应示例, XML示例".to_owned(),
                 format: "xml",
                 text: sample.text,
+                breaks: Vec::new(),
             });
         }
         _ => match unwrap_json(&sample.text) {
@@ -523,6 +524,7 @@ fn response_example(draft: &mut Draft, rec: &mut Recorder, response: &str, sampl
                 source: "响应示例, JSON示例 (the object inside its wrapper)".to_owned(),
                 format: "json",
                 text: inner,
+                breaks: Vec::new(),
             }),
             None => {
                 let note = rec.todo(sample.at, "the JSON response sample is not wrapped in one member as TOP writes it; left out");
@@ -573,6 +575,7 @@ fn error_example(draft: &mut Draft, sample: Sample) {
             source: source.to_owned(),
             format: sample.format,
             text: sample.text,
+            breaks: Vec::new(),
         });
     }
 }
