@@ -363,6 +363,99 @@ fn xml_serializer_samples_are_left_out_with_a_note() {
     );
 }
 
+/// An enum the page shows only through its samples (JSON `0`, XML `NotSet`) becomes an open enum of that one value,
+/// named by the XML sample, with a note; the schema loads and generates.
+#[test]
+fn an_enum_shown_only_by_its_samples_is_read_from_them() {
+    let page = r#"POST api/refund/status
+
+Sets the status of a refund.
+
+Request Information
+
+URI Parameters
+
+None.
+
+Body Parameters
+
+RefundStatusModel
+NameDescriptionTypeAdditional information
+RefundId
+
+The refund.
+
+integer
+
+Required
+
+Status
+
+The new status.
+
+RefundState
+
+None.
+
+Request Formats
+
+application/json, text/json
+
+Sample:
+{
+  "RefundId": 1,
+  "Status": 0
+}
+
+application/xml, text/xml
+
+Sample:
+<RefundStatusModel xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Acme.Models">
+  <RefundId>1</RefundId>
+  <Status>NotSet</Status>
+</RefundStatusModel>
+
+Response Information
+
+Resource Description
+
+RefundStatusModel
+
+Response Formats
+
+application/json, text/json
+
+Sample:
+{
+  "RefundId": 1,
+  "Status": 0
+}
+"#;
+    let imported = import_one("page.txt", page.as_bytes(), Some("acme")).expect("imports");
+    let declared = imported
+        .yaml
+        .split("\n  \"RefundState\":\n")
+        .nth(1)
+        .expect("the enum is declared");
+    assert!(
+        declared.contains("    repr: int32\n    open: true\n"),
+        "{declared}"
+    );
+    assert!(
+        declared.contains("      - { value: 0, name: \"NotSet\" }\n"),
+        "{declared}"
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.line == 23 && w.message.contains("RefundState")),
+        "{:?}",
+        imported.warnings
+    );
+    loads("acme", &imported.yaml);
+}
+
 fn seed_bytes(file: &str) -> Vec<u8> {
     std::fs::read(root().join("seeds").join(file)).expect("seed")
 }
