@@ -456,6 +456,32 @@ Sample:
     loads("acme", &imported.yaml);
 }
 
+/// A page whose Java example builds a `QimenCloudClient` is a Qimen API: read as TOP, with a note naming the line.
+#[test]
+fn a_qimen_page_is_read_as_top_and_says_so() {
+    let page = String::from_utf8(seed_bytes("004_1216d18a332179f2.txt"))
+        .expect("UTF-8")
+        .replace(
+            "TaobaoClient client = new DefaultTaobaoClient(url, appkey, secret);",
+            "QimenCloudClient client = new DefaultQimenCloudClient(url, appkey, secret);",
+        );
+    let imported = import_one("qimen.txt", page.as_bytes(), Some("qimen")).expect("imports");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.line == 75 && w.message.contains("QimenCloudClient")),
+        "{:?}",
+        imported.warnings
+    );
+    assert!(
+        imported.yaml.contains("  protocol: top\n"),
+        "{}",
+        imported.yaml
+    );
+    loads("qimen", &imported.yaml);
+}
+
 fn seed_bytes(file: &str) -> Vec<u8> {
     std::fs::read(root().join("seeds").join(file)).expect("seed")
 }

@@ -140,6 +140,14 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
         types: Vec::new(),
         examples: Vec::new(),
     };
+    if let Some(line) = java.qimen_at {
+        let note = rec.todo(
+            line,
+            "the SDK example builds a QimenCloudClient: a Qimen API, read as TOP; its gateway, target_app_key and \
+             customerId are the caller's (docs/wire-formats.md, Qimen variant)",
+        );
+        draft.notes.push(note);
+    }
     let mut op_notes = Vec::new();
     if java.session
         && let Some(line) = java.execute_at
