@@ -91,10 +91,15 @@ impl Value {
         }
     }
 
-    /// The items of a list: a JSON array, or an XML element's children.
+    /// The items of a list: a JSON array, an XML element's children, or TOP's wrapped list (`{"item": [...]}`).
     fn items(&self) -> Vec<&Value> {
         match self {
             Value::List(items) => items.iter().collect(),
+            Value::Members(members)
+                if members.len() == 1 && matches!(members[0].1, Value::List(_)) =>
+            {
+                members[0].1.items()
+            }
             Value::Members(members) => members.iter().map(|(_, value)| value).collect(),
             Value::Null | Value::Scalar(_) => Vec::new(),
         }
@@ -212,5 +217,124 @@ impl Walk<'_> {
         {
             self.codes.push("pattern");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::draft::{Protocol, TypeDraft};
+
+    fn field(name: &str, ty: &str) -> Field {
+        Field {
+            name: name.to_owned(),
+            ty: ty.to_owned(),
+            ..Field::default()
+        }
+    }
+
+    fn draft() -> Draft {
+        let base = TypeDraft::structure(
+            "Base".to_owned(),
+            vec![Field {
+                required: true,
+                ..field("Id", "int32")
+            }],
+        );
+        let order = TypeDraft::new(
+            "Order".to_owned(),
+            Body::Struct {
+                base: Some("Base".to_owned()),
+                is_abstract: false,
+                fields: vec![
+                    Field {
+                        max_len: Some(5),
+                        pattern: Some("[A-Z]+".to_owned()),
+                        ..field("Code", "string")
+                    },
+                    Field {
+                        min: Some("1".to_owned()),
+                        max: Some("9".to_owned()),
+                        ..field("Count", "int32")
+                    },
+                    Field {
+                        max_len: Some(1),
+                        ..field("Lines", "list<Line>")
+                    },
+                ],
+            },
+        );
+        let line = TypeDraft::structure(
+            "Line".to_owned(),
+            vec![Field {
+                required: true,
+                ..field("Sku", "string")
+            }],
+        );
+        Draft {
+            id: "p".to_owned(),
+            title: String::new(),
+            protocol: Protocol::WebApi,
+            formats: vec!["json", "xml"],
+            source: String::new(),
+            notes: Vec::new(),
+            operations: Vec::new(),
+            types: vec![base, order, line],
+            examples: Vec::new(),
+        }
+    }
+
+    fn codes(format: &'static str, text: &str) -> Vec<&'static str> {
+        let example = Example {
+            ty: "Order".to_owned(),
+            source: String::new(),
+            format,
+            text: text.to_owned(),
+            breaks: Vec::new(),
+        };
+        of(&draft(), &example)
+    }
+
+    #[test]
+    fn codes_follow_the_fields_and_the_checks_in_validation_order() {
+        let sample = r#"{"Code":"sample string 1","Count":10,"Lines":[{"Sku":""},{"Sku":"a"}]}"#;
+        // Code: max_len then pattern; Count: range; Lines: max_len, then the first line's blank Sku; then the
+        // inherited Id, absent.
+        assert_eq!(
+            codes("json", sample),
+            [
+                "max_len", "pattern", "range", "max_len", "required", "required"
+            ]
+        );
+        assert_eq!(
+            codes("json", r#"{"Id":1,"Code":"AB","Count":3}"#),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn xml_samples_and_wrapped_lists_read_alike() {
+        let xml =
+            "<Order><Code>ab</Code><Id>1</Id><Lines><Line><Sku>x</Sku></Line></Lines></Order>";
+        assert_eq!(codes("xml", xml), ["pattern"]);
+        let wrapped = r#"{"Id":1,"Lines":{"line":[{"Sku":"x"},{"Sku":"y"}]}}"#;
+        assert_eq!(codes("json", wrapped), ["max_len"]);
+    }
+
+    #[test]
+    fn an_unreadable_sample_or_a_cycle_of_bases_gives_nothing_or_ends() {
+        assert_eq!(codes("json", "{cut"), Vec::<&str>::new());
+        let mut cyclic = draft();
+        if let Body::Struct { base, .. } = &mut cyclic.types[0].body {
+            *base = Some("Order".to_owned());
+        }
+        let example = Example {
+            ty: "Order".to_owned(),
+            source: String::new(),
+            format: "json",
+            text: r#"{"Id":1}"#.to_owned(),
+            breaks: Vec::new(),
+        };
+        assert_eq!(of(&cyclic, &example), Vec::<&str>::new());
     }
 }
