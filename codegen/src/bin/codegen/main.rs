@@ -54,7 +54,7 @@ enum Command {
     Docs(DocsArgs),
     /// Draft a schema from provider document pages (ASP.NET Help Pages, Taobao Open Platform pages) saved as text.
     #[command(
-        after_help = "Examples:\n  codegen import page.txt                         # the schema on stdout\n  codegen import page.txt --id acme --out schemas  # writes schemas/acme.yaml\n  codegen import a.txt b.txt --id acme --out schemas --force\n\nWhat the page leaves open is a `TODO(import):` note in the schema and a warning naming the page line.\nExit status: 0 when a schema was written (warnings included), 1 when the text is not a provider page, a file\ncannot be read or written, or the schema exists without --force."
+        after_help = "Examples:\n  codegen import page.txt                         # the schema on stdout\n  codegen import page.txt --id acme --out schemas  # writes schemas/acme.yaml\n  codegen import a.txt b.txt --id acme --out schemas --force\n  codegen import new-page.txt --update schemas/acme.yaml   # merge a changed page\n\nWhat the page leaves open is a `TODO(import):` note in the schema and a warning naming the page line.\nExit status: 0 when a schema was written (warnings included), 1 when the text is not a provider page, a file\ncannot be read or written, or the schema exists without --force."
     )]
     Import(ImportArgs),
 }
@@ -73,6 +73,12 @@ struct ImportArgs {
     /// Replace OUT/<id>.yaml if it exists.
     #[arg(long, requires = "out")]
     force: bool,
+    /// Merge what the pages changed into this curated schema, keeping its curation, and print the diff.
+    #[arg(long, value_name = "SCHEMA", conflicts_with = "out")]
+    update: Option<PathBuf>,
+    /// With --update: the page the schema was imported from (default: seeds/<its provider.source>).
+    #[arg(long, value_name = "PAGE", requires = "update")]
+    was: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -162,6 +168,9 @@ fn main() -> ExitCode {
 }
 
 fn run_import(args: ImportArgs) -> ExitCode {
+    if let Some(schema) = &args.update {
+        return run_update(&args, schema);
+    }
     let options = codegen::import::Options { id: args.id };
     let written = codegen::import::import_files(&args.pages, &options).and_then(|imported| {
         for warning in &imported.warnings {
@@ -183,6 +192,41 @@ fn run_import(args: ImportArgs) -> ExitCode {
     });
     match written {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_update(args: &ImportArgs, schema: &std::path::Path) -> ExitCode {
+    use codegen::import::update;
+    let request = update::Request {
+        pages: &args.pages,
+        was: &args.was,
+        schema,
+        id: args.id.as_deref(),
+    };
+    let updated = update::update(&request).and_then(|updated| {
+        let written = update::write(&updated)?;
+        Ok((updated, written))
+    });
+    match updated {
+        Ok((updated, written)) => {
+            print!("{}", updated.diff);
+            for line in &updated.replaced {
+                eprintln!("replaced a curated reading: {line}");
+            }
+            for line in &updated.unplaced {
+                eprintln!("not merged, make it by hand: {line}");
+            }
+            if written {
+                eprintln!("updated {}", schema.display());
+            } else {
+                eprintln!("{} already has everything the page says", schema.display());
+            }
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
