@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::load::yaml::{Node, Value};
 
-use super::splice::one_line;
+use super::one_line::one_line;
 
 /// An entry of the page's schema: its key and value nodes, whose text is copied.
 pub struct Entry<'a> {

@@ -5,6 +5,7 @@
 //! written, atomically; otherwise the schema is left as it was.
 
 mod merge;
+mod one_line;
 mod splice;
 
 use std::fmt;
@@ -203,7 +204,7 @@ fn same_provider(base: &Node, page: &Node, name: &str, id: &str) -> Result<(), U
     let protocol = |draft: &Node| {
         get(draft, "provider")
             .and_then(|p| get(p, "protocol"))
-            .and_then(splice::one_line)
+            .and_then(one_line::one_line)
     };
     let other = |why: String| UpdateError::OtherProvider {
         page: name.to_owned(),
@@ -294,4 +295,134 @@ pub fn write(updated: &Updated) -> Result<bool, UpdateError> {
     }])
     .map_err(UpdateError::Write)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merged(base: &str, page: &str, curated: &str) -> String {
+        let trees: Vec<Node> = [base, page, curated]
+            .iter()
+            .map(|text| yaml::parse(text).expect("YAML"))
+            .collect();
+        let plan = merge::plan(&trees[0], &trees[1], &trees[2]);
+        splice::apply(curated, page, &plan.edits).expect("merges")
+    }
+
+    const BASE: &str = r#"types:
+  "E":
+    repr: int32
+    values:
+      - { value: 1, name: "A" }
+
+  "T":
+    fields:
+      - name: "a"
+        type: "string"
+
+  "Gone":
+    fields: []
+
+examples:
+  - type: "T"
+    source: "s"
+    json: |
+      {"a": "x"}
+  - type: "Gone"
+    source: "s"
+    json: |
+      {}
+"#;
+
+    const PAGE: &str = r#"types:
+  "E":
+    repr: int32
+    values:
+      - { value: 1, name: "A" }
+      - { value: 2, name: "B" }
+
+  "T":
+    fields:
+      - name: "a"
+        type: "string"
+
+  "U":
+    fields:
+      - name: "u"
+        type: "int32"
+
+examples:
+  - type: "T"
+    source: "s"
+    json: |
+      {
+        "a": "y"
+      }
+"#;
+
+    const CURATED: &str = r#"# kept
+types:
+  E:
+    repr: int32
+    open: false # closed by hand
+    values:
+      - { value: 1, name: Alpha } # named by hand
+
+  T:
+    rust_name: Tee
+    fields:
+      - { name: a, type: string }
+
+  Gone:
+    note: a person's words
+    fields: []
+
+examples:
+  - type: T
+    source: s
+    json: |
+        {"a": "x"}
+  - type: Gone
+    source: s
+    json: |
+      {}
+"#;
+
+    #[test]
+    fn values_types_and_samples_merge_in_place() {
+        let expected = r#"# kept
+types:
+  E:
+    repr: int32
+    open: false # closed by hand
+    values:
+      - { value: 1, name: Alpha } # named by hand
+      - { value: 2, name: B }
+
+  T:
+    rust_name: Tee
+    fields:
+      - { name: a, type: string }
+
+  "U":
+    fields:
+      - name: "u"
+        type: "int32"
+
+examples:
+  - type: T
+    source: s
+    json: |
+      {
+        "a": "y"
+      }
+"#;
+        assert_eq!(merged(BASE, PAGE, CURATED), expected);
+    }
+
+    #[test]
+    fn the_same_page_changes_nothing() {
+        assert_eq!(merged(BASE, BASE, CURATED), CURATED);
+    }
 }

@@ -8,6 +8,7 @@ use crate::load::yaml::{Node, Value};
 
 use super::super::yaml_out::quote;
 use super::merge::{Edit, Entry};
+use super::one_line::one_line;
 
 /// A text as lines: byte offsets of line starts, and the columns the reader counts in characters.
 struct Lines<'a> {
@@ -156,46 +157,6 @@ fn value_end(text: &str, start: usize, flow: bool) -> usize {
             start + rest[..end].trim_end().len()
         }
     }
-}
-
-/// A value as one line of YAML in the file's plain style where that reads back the same, quoted otherwise;
-/// `None` for a collection holding collections.
-pub fn one_line(node: &Node) -> Option<String> {
-    Some(match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => format!("{f:?}"),
-        Value::Str(s) if plain(s) => s.clone(),
-        Value::Str(s) => quote(s),
-        Value::Seq(items) => {
-            let items: Option<Vec<String>> = items.iter().map(scalar_line).collect();
-            format!("[{}]", items?.join(", "))
-        }
-        Value::Map(entries) => {
-            let entries: Option<Vec<String>> = entries
-                .iter()
-                .map(|(k, v)| Some(format!("{}: {}", scalar_line(k)?, scalar_line(v)?)))
-                .collect();
-            format!("{{ {} }}", entries?.join(", "))
-        }
-    })
-}
-
-fn scalar_line(node: &Node) -> Option<String> {
-    match node.value {
-        Value::Seq(_) | Value::Map(_) => None,
-        _ => one_line(node),
-    }
-}
-
-/// Whether a string reads back as itself unquoted: a name or type expression that is not one of YAML's words.
-fn plain(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '<' | '>'))
-        && !["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
-            .contains(&s.to_ascii_lowercase().as_str())
 }
 
 /// A mapping of one-line values as `key: value` lines in the file's plain style; `None` when a value needs more
@@ -347,6 +308,11 @@ fn splice(
             let mut text = String::new();
             if at == cur.text.len() && !cur.text.ends_with('\n') {
                 text.push('\n');
+            }
+            if is_flow(page, item) {
+                let line = one_line(item).ok_or("a nested one-line item")?;
+                text.push_str(&format!("{}- {line}\n", " ".repeat(col)));
+                return Ok((at, at, text));
             }
             if let Some(lines) = plain_block(item) {
                 for (k, line) in lines.iter().enumerate() {
@@ -546,8 +512,10 @@ mod tests {
         let text = r#"a: "x\"y" # c"#;
         assert_eq!(&text[3..value_end(text, 3, false)], r#""x\"y""#);
         let text = "{ a: 1, b: [x, \"]\"], c: plain words }";
-        assert_eq!(&text[11..value_end(text, 11, true)], "[x, \"]\"]");
-        assert_eq!(&text[25..value_end(text, 25, true)], "plain words");
+        let at = text.find('[').unwrap();
+        assert_eq!(&text[at..value_end(text, at, true)], "[x, \"]\"]");
+        let at = text.find("plain").unwrap();
+        assert_eq!(&text[at..value_end(text, at, true)], "plain words");
         let text = "s: a, b # note";
         assert_eq!(&text[3..value_end(text, 3, false)], "a, b");
         let text = "s: 'it''s'";
@@ -560,30 +528,5 @@ mod tests {
         assert_eq!(lines.last_line(0, 0), 6);
         assert_eq!(lines.last_line(3, 2), 6);
         assert_eq!(lines.last_line(1, 2), 1);
-    }
-
-    #[test]
-    fn one_line_values_stay_plain_only_when_they_read_back() {
-        let node = |value| Node {
-            value,
-            pos: Pos { line: 1, col: 1 },
-        };
-        assert_eq!(
-            one_line(&node(Value::Str("list<Foo>".into()))).unwrap(),
-            "list<Foo>"
-        );
-        assert_eq!(
-            one_line(&node(Value::Str("yes".into()))).unwrap(),
-            "\"yes\""
-        );
-        assert_eq!(
-            one_line(&node(Value::Str("1.5".into()))).unwrap(),
-            "\"1.5\""
-        );
-        assert_eq!(
-            one_line(&node(Value::Str("a: b".into()))).unwrap(),
-            "\"a: b\""
-        );
-        assert_eq!(one_line(&node(Value::Float(1.0))).unwrap(), "1.0");
     }
 }
