@@ -114,6 +114,9 @@ struct DiffArgs {
     /// The least severity that makes the exit status 1: breaking, warning or info.
     #[arg(long, value_name = "SEVERITY", default_value = "breaking")]
     fail_on: diff::Severity,
+    /// The repository the reported paths are relative to (default: the current directory).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -296,7 +299,8 @@ fn run_diff(args: DiffArgs, console: &Console) -> ExitCode {
     };
     match diff::source::load_both(&old, &new) {
         Ok((old, new)) => {
-            let changes = diff::diff(&old, &new);
+            let mut changes = diff::diff(&old, &new);
+            diff::relative_to(&mut changes, &args.root);
             if !console.quiet() {
                 print!("{}", diff::render(&changes, args.format));
             }
