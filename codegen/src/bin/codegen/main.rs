@@ -16,7 +16,7 @@ use console::{Console, Verbosity};
 #[command(
     version,
     about,
-    after_help = "Exit status: 0 success (or fresh), 1 schema problems, I/O errors, stale output or a breaking diff,\n2 a bad command line or a diff that cannot load its schemas.\nColour only on a terminal, never with NO_COLOR set."
+    after_help = "Examples:\n  codegen generate                                    # schemas/ -> generated/\n  codegen check                                       # exit 1 with a diff when generated/ is stale\n  codegen diff --base origin/main                     # what a schema change breaks, for whom\n  codegen docs ctt                                    # one provider's reference, as Markdown\n  codegen import page.txt --id acme --out schemas     # draft schemas/acme.yaml from a page\n  codegen import new.txt --update schemas/acme.yaml   # merge a changed page, print the diff\n\n`codegen help COMMAND` gives each command's own examples.\n\nExit status: 0 success (or fresh), 1 schema problems, I/O errors, stale output or a breaking diff,\n2 a bad command line or a diff that cannot load its schemas.\nColour only on a terminal, never with NO_COLOR set."
 )]
 struct Cli {
     /// Print nothing but errors.
@@ -49,7 +49,7 @@ enum Command {
     Diff(DiffArgs),
     /// Print the Markdown reference of one provider, or the index of all of them, to stdout.
     #[command(
-        after_help = "Examples:\n  codegen docs                         # the index of schemas/\n  codegen docs schemas ctt > ctt.md    # one provider's page\n\n`codegen generate` writes the same pages under generated/docs/.\nExit status: 0 on success, 1 on schema problems, 2 for a provider the schemas do not have."
+        after_help = "Examples:\n  codegen docs                         # the index of schemas/\n  codegen docs ctt > ctt.md            # one provider's page, from schemas/\n  codegen docs my/schemas ctt          # from another folder\n\n`codegen generate` writes the same pages under generated/docs/.\nExit status: 0 on success, 1 on schema problems, 2 for a provider the schemas do not have."
     )]
     Docs(DocsArgs),
     /// Draft a schema from provider document pages (ASP.NET Help Pages, Taobao Open Platform pages) saved as text.
@@ -91,10 +91,13 @@ struct Paths {
     out: PathBuf,
 }
 
+/// The schemas folder the commands read when none is given.
+const DEFAULT_SCHEMAS: &str = "schemas";
+
 #[derive(clap::Args)]
 struct DocsArgs {
-    /// A folder of `*.yaml` schemas, or one schema file.
-    #[arg(default_value = "schemas")]
+    /// A folder of `*.yaml` schemas, or one schema file; a provider id alone is looked up in `schemas`.
+    #[arg(default_value = DEFAULT_SCHEMAS)]
     schemas: PathBuf,
     /// The provider id; without it, the index.
     provider: Option<String>,
@@ -237,7 +240,35 @@ fn run_update(args: &ImportArgs, schema: &std::path::Path) -> ExitCode {
     }
 }
 
+/// `codegen docs ID`: a provider id where the schemas folder goes, when no such file or folder exists, is looked
+/// up in the default folder.
+fn docs_target(args: DocsArgs) -> DocsArgs {
+    let word = args.schemas.to_str().filter(|word| {
+        word.starts_with(|c: char| c.is_ascii_lowercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    });
+    match (word, &args.provider) {
+        (Some(id), None) if !args.schemas.exists() => {
+            let schemas = PathBuf::from(DEFAULT_SCHEMAS);
+            if !schemas.exists() {
+                usage_error(&format!(
+                    "`{id}` is neither a schemas folder nor a provider of ./{DEFAULT_SCHEMAS}, which does not exist \
+                     here; give the folder first: codegen docs SCHEMAS {id}"
+                ));
+            }
+            DocsArgs {
+                provider: Some(id.to_owned()),
+                schemas,
+            }
+        }
+        _ => args,
+    }
+}
+
 fn run_docs(args: DocsArgs, console: &Console) -> ExitCode {
+    let args = docs_target(args);
     let providers = match codegen::load(&args.schemas) {
         Ok(providers) => providers,
         Err(error) => return fail(console, &error),
