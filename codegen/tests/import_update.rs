@@ -126,7 +126,7 @@ fn a_changed_page_merges_only_its_changes() {
         .collect();
     assert_eq!(
         rules,
-        ["field-max-len-loosened", "field-removed", "field-added"],
+        ["field-removed", "field-max-len-loosened", "field-added"],
         "{stdout}"
     );
     assert!(stdout.contains("OrderTicketRefundParm.username: max_len changed from 20 to 32"));
@@ -277,4 +277,30 @@ fn bad_inputs_fail_clearly_and_leave_the_schema_untouched() {
         "{stderr}"
     );
     assert_eq!(work.text(), before);
+}
+
+#[test]
+fn every_line_prefix_of_the_page_merges_or_fails_clearly() {
+    let work = Workspace::new();
+    let page = work.page();
+    let seed = work.dir.path().join("seeds").join(&work.seed);
+    std::fs::write(&seed, &page).expect("seed");
+    let cut = work.dir.path().join("cut.txt");
+    let mut end = 0;
+    for line in page.split_inclusive('\n') {
+        end += line.len();
+        std::fs::write(&cut, &page[..end]).expect("page");
+        match update::update(&Request {
+            pages: std::slice::from_ref(&cut),
+            was: &[],
+            schema: &work.schema(),
+            id: None,
+        }) {
+            Ok(updated) => {
+                codegen::load_bytes(&work.schema(), updated.new.as_bytes())
+                    .unwrap_or_else(|problems| panic!("{end}: {problems:#?}"));
+            }
+            Err(error) => assert!(!error.to_string().is_empty()),
+        }
+    }
 }
