@@ -108,7 +108,7 @@ fn get<'n>(map: &'n Node, key: &str) -> Option<&'n (Node, Node)> {
 }
 
 /// Equal values, positions and notes aside; mapping entries in any order.
-pub fn same(a: &Node, b: &Node) -> bool {
+fn same(a: &Node, b: &Node) -> bool {
     match (&a.value, &b.value) {
         (Value::Map(x), Value::Map(y)) => {
             let kept = |entries: &'_ [(Node, Node)]| {

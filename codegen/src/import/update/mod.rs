@@ -22,8 +22,11 @@ use super::{ImportError, Imported, Options, import_files};
 /// What to merge: the new pages, the pages the schema was imported from (by default the page its
 /// `provider.source` names, in the `seeds/` folder beside the schema's folder), and the curated schema.
 pub struct Request<'a> {
+    /// The provider's pages as they are now.
     pub pages: &'a [PathBuf],
+    /// The pages the schema was imported from; empty for the one its `provider.source` names.
     pub was: &'a [PathBuf],
+    /// The curated schema file.
     pub schema: &'a Path,
     /// A provider id given on the command line, which must be the schema's.
     pub id: Option<&'a str>,
@@ -32,7 +35,9 @@ pub struct Request<'a> {
 /// A merged schema, not yet written.
 pub struct Updated {
     pub path: PathBuf,
+    /// The curated text as read.
     pub old: String,
+    /// The merged text: `old` with only the page's changes made.
     pub new: String,
     /// `codegen diff` of the curated schema against the merged one, in its text format.
     pub diff: String,
