@@ -54,7 +54,7 @@ enum Command {
     Docs(DocsArgs),
     /// Draft a schema from provider document pages (ASP.NET Help Pages, Taobao Open Platform pages) saved as text.
     #[command(
-        after_help = "Examples:\n  codegen import page.txt                         # the schema on stdout\n  codegen import page.txt --id acme --out schemas  # writes schemas/acme.yaml\n  codegen import a.txt b.txt --id acme --out schemas --force\n  codegen import new-page.txt --update schemas/acme.yaml   # merge a changed page\n\nWhat the page leaves open is a `TODO(import):` note in the schema and a warning naming the page line.\nExit status: 0 when a schema was written (warnings included), 1 when the text is not a provider page, a file\ncannot be read or written, or the schema exists without --force."
+        after_help = "Examples:\n  codegen import page.txt                         # the schema on stdout\n  codegen import page.txt --id acme --out schemas  # writes schemas/acme.yaml\n  codegen import a.txt b.txt --id acme --out schemas --force\n  codegen import new-page.txt --update schemas/acme.yaml   # merge a changed page\n\nWhat the page leaves open is a `TODO(import):` note in the schema and a warning naming the page line.\nExit status: 0 when a schema was written (warnings included), 1 when the text is not a provider page, a file\ncannot be read or written, the schema exists without --force, or (--update) the schema does not load or the page\nis another provider's; the schema is then untouched."
     )]
     Import(ImportArgs),
 }
