@@ -427,6 +427,44 @@ examples:
     }
 
     #[test]
+    fn operations_pair_by_their_call_and_one_line_fields_lose_keys_in_place() {
+        let base = r#"operations:
+  "ticket_refund":
+    doc: "old"
+    http: { method: "POST", path: "api/refund" }
+types:
+  "R":
+    fields:
+      - name: "a"
+        type: "string"
+        required: true
+        max_len: 5
+"#;
+        let page = base
+            .replace("doc: \"old\"", "doc: \"new\"")
+            .replace("        required: true\n", "");
+        let curated = r#"operations:
+  refund: # named by a person
+    doc: old
+    http: { method: POST, path: api/refund }
+types:
+  R:
+    fields:
+      - { name: a, type: string, required: true, max_len: 5 }
+"#;
+        let expected = r#"operations:
+  refund: # named by a person
+    doc: new
+    http: { method: POST, path: api/refund }
+types:
+  R:
+    fields:
+      - { name: a, type: string, max_len: 5 }
+"#;
+        assert_eq!(merged(base, &page, curated), expected);
+    }
+
+    #[test]
     fn the_same_page_changes_nothing() {
         assert_eq!(merged(BASE, BASE, CURATED), CURATED);
     }
