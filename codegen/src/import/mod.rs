@@ -1,7 +1,8 @@
 //! `codegen import`: a provider's document page, as the text a browser copy or a text dump gives, into a draft
 //! schema in the schema language. Two readers: ASP.NET Web API Help Pages ([`help_page`]) and Taobao Open Platform
 //! API pages ([`top_page`]). What a page leaves open becomes a `TODO(import):` note and a [`Warning`] naming its
-//! line; a page is third-party text, so everything taken from it is quoted where it lands in the YAML.
+//! line; a page is third-party text, so everything taken from it is quoted where it lands in the YAML. [`update`]
+//! merges a changed page into a curated schema.
 
 mod breaks;
 mod draft;
@@ -9,6 +10,7 @@ mod help_page;
 mod json;
 mod page;
 mod top_page;
+pub mod update;
 mod xml;
 mod yaml_out;
 
