@@ -207,7 +207,10 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         .sum();
     let lock = root.join("Cargo.lock");
     std::fs::copy(&lock, dir.path().join("Cargo.lock")).unwrap();
-    let target = root.join("target/features-crate");
+    // Beside the workspace's own builds, wherever they are, so a rerun builds only what changed.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), PathBuf::from)
+        .join("features-crate");
     let test = Command::new(env!("CARGO"))
         .args(["test", "--offline", "--quiet"])
         .current_dir(dir.path())
