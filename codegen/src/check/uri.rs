@@ -3,6 +3,7 @@
 //! compare names (ignoring ASCII case) or as Rust spells them.
 
 use super::Checker;
+use crate::diagnostic::Pos;
 use crate::load::schema::{OperationDecl, Spanned, TypeBody, TypeExpr, UriParameterDecl};
 use crate::model::*;
 use crate::names::{self, Case, RustName};
@@ -19,7 +20,7 @@ impl Checker<'_> {
             return Some(Vec::new());
         };
         let mut ok = true;
-        let placeholders = self.placeholders(path, &decl.endpoint, &mut ok);
+        let placeholders = self.placeholders(path, decl.path_pos, &mut ok);
         let mut parameters = Vec::new();
         for (at, param) in decl.parameters.iter().enumerate() {
             let earlier = &decl.parameters[..at];
@@ -54,21 +55,29 @@ impl Checker<'_> {
             }
         }
         for placeholder in &placeholders {
-            if !decl.parameters.iter().any(|param| {
-                param.place.value == UriPlace::Path && param.name.value == placeholder.as_str()
-            }) {
-                self.diags.error_with_hint(
-                    decl.endpoint.pos,
-                    format!(
-                        "the path of operation `{}` has `{{{placeholder}}}`, and no path parameter fills it",
-                        decl.name.value
-                    ),
-                    format!(
-                        "add `{{ name: {placeholder}, in: path, type: string }}` (with the document's type) under `parameters`"
-                    ),
-                );
-                ok = false;
-            }
+            let named = decl
+                .parameters
+                .iter()
+                .find(|param| param.name.value.eq_ignore_ascii_case(placeholder));
+            let hint = match named {
+                Some(param) if param.place.value == UriPlace::Path => continue,
+                Some(param) => format!(
+                    "`{}` is declared `in: query`; a `{{name}}` segment is filled by a parameter `in: path`",
+                    param.name.value
+                ),
+                None => format!(
+                    "add `{{ name: {placeholder}, in: path, type: string }}` (with the document's type) under `parameters`"
+                ),
+            };
+            self.diags.error_with_hint(
+                decl.path_pos,
+                format!(
+                    "the path of operation `{}` has `{{{placeholder}}}`, and no path parameter fills it",
+                    decl.name.value
+                ),
+                hint,
+            );
+            ok = false;
         }
         ok &= self.distinct_rust_names(&parameters, decl);
         if let Some(operation) = operation
@@ -96,15 +105,16 @@ impl Checker<'_> {
 
     /// The names of the path's `{name}` segments, each a whole segment; a query or fragment in the path, a
     /// placeholder inside other text and a repeated one are reported.
-    fn placeholders(&mut self, path: &str, at: &Spanned<Endpoint>, ok: &mut bool) -> Vec<String> {
+    fn placeholders(&mut self, path: &str, at: Pos, ok: &mut bool) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         if path.contains(['?', '#']) {
             self.diags.error_with_hint(
-                at.pos,
+                at,
                 format!("the path `{path}` has a query or a fragment"),
                 "write the path alone and list each query value under `parameters` with `in: query`",
             );
             *ok = false;
+            return names;
         }
         for segment in path.split('/') {
             if !segment.contains(['{', '}']) {
@@ -118,7 +128,7 @@ impl Checker<'_> {
                 });
             let Some(name) = name else {
                 self.diags.error_with_hint(
-                    at.pos,
+                    at,
                     format!("the path segment `{segment}` is not one whole `{{name}}` placeholder"),
                     "each path parameter fills a whole segment, `api/orders/{orderId}`; catch-all \
                      (`{*rest}`), optional (`{id?}`) and constrained (`{id:int}`) route parameters are not supported",
@@ -128,7 +138,7 @@ impl Checker<'_> {
             };
             if names.iter().any(|seen| seen.eq_ignore_ascii_case(name)) {
                 self.diags
-                    .error(at.pos, format!("the path `{path}` has `{{{name}}}` twice"));
+                    .error(at, format!("the path `{path}` has `{{{name}}}` twice"));
                 *ok = false;
                 continue;
             }

@@ -49,6 +49,8 @@ pub struct OperationDecl {
     pub endpoint: Spanned<EndpointDecl>,
     /// The values a Web API operation's URI carries, from `http.parameters`, in the document's order.
     pub parameters: Vec<UriParameterDecl>,
+    /// Where `http.path` is written, for problems with its `{name}` segments; the endpoint's position for `top`.
+    pub path_pos: Pos,
     pub request: Spanned<String>,
     pub response: Spanned<String>,
     pub error: Option<Spanned<String>>,

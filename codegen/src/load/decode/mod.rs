@@ -408,8 +408,9 @@ impl Decoder<'_> {
         let http = m.take("http");
         let top = m.take("top");
         let mut parameters = Vec::new();
+        let mut path_pos = None;
         let endpoint = match (http, top) {
-            (Some(http), None) => self.http(http, &mut parameters),
+            (Some(http), None) => self.http(http, &mut parameters, &mut path_pos),
             (None, Some(top)) => self.top_endpoint(top),
             (Some(_), Some(top)) => {
                 self.diags.error_with_hint(
@@ -439,6 +440,7 @@ impl Decoder<'_> {
             renamed_from,
             doc,
             note,
+            path_pos: path_pos.unwrap_or(endpoint.as_ref()?.pos),
             endpoint: endpoint?,
             parameters,
             request: request?,
@@ -448,15 +450,18 @@ impl Decoder<'_> {
         })
     }
 
-    /// The endpoint; the URI parameters it lists go to `parameters`.
+    /// The endpoint; the URI parameters it lists go to `parameters`, and where its path is written to
+    /// `path_pos`.
     fn http(
         &mut self,
         node: &Node,
         parameters: &mut Vec<UriParameterDecl>,
+        path_pos: &mut Option<Pos>,
     ) -> Option<Spanned<EndpointDecl>> {
         let mut m = self.mapping(node, &language::HTTP)?;
         let method = self.name(&mut m, "method");
         let path = self.name(&mut m, "path");
+        *path_pos = path.as_ref().map(|path| path.pos);
         if let Some(list) = m.take("parameters") {
             for item in self.list(list, "`parameters`") {
                 parameters.extend(self.uri_parameter(item));
