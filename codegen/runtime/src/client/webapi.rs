@@ -339,7 +339,7 @@ mod tests {
     fn uri_parameters_travel_in_the_path_and_query_and_are_read_back() {
         let client = WebApi::new("https://h.example/v5/".parse().expect("a URI"));
         let uri = OrderUri {
-            order_id: "A/1 ü".to_owned(),
+            order_id: "A?1 ü".to_owned(),
             force: Some(true),
         };
         let body = Reason {
@@ -350,7 +350,7 @@ mod tests {
             .expect("encodes");
         assert_eq!(
             sent.uri(),
-            "https://h.example/v5/api/orders/A%2F1%20%C3%BC/refund?force=true"
+            "https://h.example/v5/api/orders/A%3F1%20%C3%BC/refund?force=true"
         );
         assert_eq!(sent.body(), br#"{"reason":"late"}"#);
         let server = WebApi::new("/v5".parse().expect("a URI"));

@@ -1,6 +1,6 @@
 //! What an operation's URI carries besides the body: path parameters, which fill the `{name}` segments of its
 //! path, and query parameters. ASP.NET Web API binds simple types from there and complex ones from the body
-//! (docs/wire-formats.md, URI parameters).
+//! (docs/wire-formats.md, URI parameter text and URI parameter escaping).
 //!
 //! A value is written in the text MVC model binding reads back, the same as a form body's (`true`, `4.10`,
 //! `2024-05-01T08:30:00`, enum members by wire value); the path and the query then percent-encode it so that
@@ -43,9 +43,10 @@ impl std::error::Error for UriError {}
 /// `template` (`api/orders/{orderId}/refund`) with `parameters` written in: each path value percent-encoded
 /// into its segment, then the query's pairs after `?` in the struct's order, a `None` leaving its pair out.
 ///
-/// A path value that is empty, `.` or `..` is refused: routing matches no empty segment, and URI normalization
-/// removes dot segments before the server sees them. Every byte but ASCII letters, digits and `-._~` is a
-/// `%XX` escape of its UTF-8, in the path and the query alike, so `/`, `?`, `#`, `&`, `=`, `+` and `%` always
+/// A path value that is empty, `.` or `..`, or that holds `/` or `\`, is refused: routing matches no empty
+/// segment, URI normalization removes dot segments, and Web API decodes the path (a `%2F` included) before it
+/// splits it into segments, so no escape keeps a `/` inside one. Every other byte but ASCII letters, digits and
+/// `-._~` is a `%XX` escape of its UTF-8, in the path and the query alike, so `?`, `#`, `&`, `=`, `+` and `%`
 /// arrive as data.
 pub fn fill<U: UriParameters>(template: &str, parameters: &U) -> Result<String, UriError> {
     let pairs = if U::PATH.is_empty() && U::QUERY.is_empty() {
@@ -67,7 +68,7 @@ pub fn fill<U: UriParameters>(template: &str, parameters: &U) -> Result<String, 
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
             .ok_or_else(|| UriError(format!("the path parameter `{name}` has no value")))?;
-        if matches!(value, "" | "." | "..") {
+        if matches!(value, "" | "." | "..") || value.contains(['/', '\\']) {
             return Err(UriError(format!(
                 "the path parameter `{name}` is {value:?}, which no path segment can carry"
             )));
@@ -98,8 +99,9 @@ pub fn fill<U: UriParameters>(template: &str, parameters: &U) -> Result<String, 
 /// is its segment percent-decoded, the query is decoded as a form (`+` is a space), names match ignoring ASCII
 /// case, and an empty value binds as null.
 ///
-/// A path that does not match `template`, an escape that does not decode to UTF-8, and a query pair named
-/// after a path parameter (which would bind in place of the route's value) are refused.
+/// A path that does not match `template`, an escape that does not decode to UTF-8 or decodes to a `/` (which
+/// Web API's routing would see as two segments), and a query pair named after a path parameter (which would bind
+/// in place of the route's value) are refused.
 pub fn read<U: UriParameters>(
     template: &str,
     path: &str,
@@ -157,7 +159,7 @@ fn escape_into(out: &mut String, text: &str) {
     }
 }
 
-/// A path segment's `%XX` escapes decoded (a `+` stays a `+`); the bytes must be UTF-8.
+/// A path segment's `%XX` escapes decoded (a `+` stays a `+`); the bytes must be UTF-8, with no `/`.
 fn unescape(segment: &str) -> Result<String, Rejection> {
     let bytes = segment.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
@@ -177,6 +179,12 @@ fn unescape(segment: &str) -> Result<String, Rejection> {
             decoded.push(byte);
             at += 1;
         }
+    }
+    if decoded.contains(&b'/') {
+        return Err(refused(
+            "uri_path",
+            format!("the segment {segment:?} decodes to a `/`, which routing splits at"),
+        ));
     }
     String::from_utf8(decoded).map_err(|_| {
         refused(

@@ -70,9 +70,8 @@ fn scalars_are_written_in_the_invariant_text_model_binding_reads() {
 }
 
 #[test]
-fn a_path_value_cannot_add_a_segment_a_query_or_a_fragment() {
+fn a_path_value_cannot_add_a_query_or_a_fragment() {
     for (value, segment) in [
-        ("a/b", "a%2Fb"),
         ("a?b=c", "a%3Fb%3Dc"),
         ("#top", "%23top"),
         ("50%", "50%25"),
@@ -91,7 +90,8 @@ fn a_path_value_cannot_add_a_segment_a_query_or_a_fragment() {
 
 #[test]
 fn a_path_value_that_no_segment_can_carry_is_refused() {
-    for value in ["", ".", ".."] {
+    // Web API decodes `%2F` before it splits the path, so a `/` would make two segments.
+    for value in ["", ".", "..", "a/b", "/", "a\\b"] {
         let error = fill(TEMPLATE, &order(value)).expect_err(value);
         assert!(error.to_string().contains("orderId"), "{error}");
     }
@@ -163,6 +163,7 @@ fn reading_refuses_what_the_route_would_not_match_or_bind() {
         ("api/tickets/A1/refund", None, "uri_path"),
         ("api/orders/%E9%80/refund", None, "uri_path"),
         ("api/orders/%zz/refund", None, "uri_path"),
+        ("api/orders/a%2Fb/refund", None, "uri_path"),
         ("api/orders/A1/refund", Some("orderid=B2"), "uri_query"),
         ("api/orders/A1/refund", Some("force=maybe"), "invalid_value"),
     ] {
