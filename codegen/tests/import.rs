@@ -798,6 +798,12 @@ integer
 
 Default value is 1
 
+seats
+
+Collection of integer
+
+None.
+
 Body Parameters
 
 RefundReason
@@ -850,6 +856,12 @@ fn uri_parameters_become_path_and_query_parameters() {
              \x20       - name: \"force\"\n          in: query\n          type: \"bool\"\n          required: true\n\
              \x20         doc: \"Refund even when the show has started.\"\n\
              \x20       - name: \"channel\"\n          in: query\n          type: \"int32\"\n"
+        ),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "        - name: \"seats\"\n          in: query\n          type: \"list<int32>\"\n"
         ),
         "{yaml}"
     );

@@ -269,7 +269,7 @@ corpus! {
     unknown_top_level_key,
     unsupported_version,
     uri_parameter_names_collide,
-    uri_parameter_not_a_scalar,
+    uri_parameter_not_a_value,
     uri_path_has_query,
     uri_path_parameter_optional,
     uri_path_parameter_without_placeholder,

@@ -1,6 +1,6 @@
 //! A Web API operation's URI parameters: the `{name}` segments of its path and the parameters that fill them
-//! match both ways, each parameter is a scalar or an enum, and no two share a name as routing and model binding
-//! compare names (ignoring ASCII case) or as Rust spells them.
+//! match both ways, each parameter is a scalar or an enum (or in the query a list of them), and no two share a
+//! name as routing and model binding compare names (ignoring ASCII case) or as Rust spells them.
 
 use super::Checker;
 use crate::diagnostic::Pos;
@@ -187,6 +187,19 @@ impl Checker<'_> {
             );
             ok = false;
         }
+        if let Some(required) = &param.required
+            && required.value
+            && !in_path
+            && matches!(param.ty.value, TypeExpr::List(_))
+        {
+            self.diags.error_with_hint(
+                required.pos,
+                format!("list parameter `{}` cannot be required", param.name.value),
+                "an empty list sends no value, as an absent one does: it is a `Vec`, never an `Option`; \
+                 remove `required: true`",
+            );
+            ok = false;
+        }
         let ty = self.uri_type(param, types);
         let rust_name = match names::rust_name(&param.name.value, None, Case::Field) {
             Ok(name) => Some(name),
@@ -217,36 +230,66 @@ impl Checker<'_> {
         })
     }
 
-    /// A scalar or an enum: the one value a path segment or a query pair carries.
+    /// A scalar or an enum, the one value a path segment or a query pair carries, or for a query parameter a
+    /// list of them: its key repeated.
     fn uri_type(&mut self, param: &UriParameterDecl, types: &[Option<Type>]) -> Option<FieldType> {
-        let not_a_value = |what: &str| {
-            (
-                format!(
-                    "URI parameter `{}` is {what}; a URI carries scalars and enums",
-                    param.name.value
-                ),
-                "a complex value travels in the body: make it a field of the request type",
-            )
+        let TypeExpr::List(item) = &param.ty.value else {
+            return self.uri_value_type(param, &param.ty.value, types);
         };
-        let problem = match &param.ty.value {
-            TypeExpr::Scalar(scalar) => return Some(FieldType::Scalar(*scalar)),
-            TypeExpr::List(_) => not_a_value("a list"),
-            TypeExpr::Named(name) => {
-                let named = Spanned {
-                    value: name.clone(),
-                    pos: param.ty.pos,
-                };
-                let id = self.resolve(&named, "URI parameter type", true, None)?;
-                match (&self.schema.types[id].body, types.get(id)) {
-                    (TypeBody::Enum(_), Some(Some(_))) => return Some(FieldType::Named(id)),
-                    (TypeBody::Enum(_), _) => return None,
-                    (TypeBody::Struct(_), _) => not_a_value(&format!("the struct `{name}`")),
-                }
+        let problem = match (param.place.value, item.as_ref()) {
+            (UriPlace::Query, TypeExpr::List(_)) => format!(
+                "URI parameter `{}` is a list of lists; a query repeats a key for a list of values",
+                param.name.value
+            ),
+            (UriPlace::Query, item) => {
+                return self
+                    .uri_value_type(param, item, types)
+                    .map(|item| FieldType::List(Box::new(item)));
             }
+            (UriPlace::Path, _) => format!(
+                "path parameter `{}` is a list; a path segment carries one value",
+                param.name.value
+            ),
         };
-        self.diags
-            .error_with_hint(param.ty.pos, problem.0, problem.1);
+        self.diags.error_with_hint(
+            param.ty.pos,
+            problem,
+            "a list of scalars or enums is a query parameter (`in: query`), sent as the key repeated",
+        );
         None
+    }
+
+    fn uri_value_type(
+        &mut self,
+        param: &UriParameterDecl,
+        expr: &TypeExpr,
+        types: &[Option<Type>],
+    ) -> Option<FieldType> {
+        let name = match expr {
+            TypeExpr::Scalar(scalar) => return Some(FieldType::Scalar(*scalar)),
+            TypeExpr::Named(name) => name,
+            TypeExpr::List(_) => return None,
+        };
+        let named = Spanned {
+            value: name.clone(),
+            pos: param.ty.pos,
+        };
+        let id = self.resolve(&named, "URI parameter type", true, None)?;
+        match (&self.schema.types[id].body, types.get(id)) {
+            (TypeBody::Enum(_), Some(Some(_))) => Some(FieldType::Named(id)),
+            (TypeBody::Enum(_), _) => None,
+            (TypeBody::Struct(_), _) => {
+                self.diags.error_with_hint(
+                    param.ty.pos,
+                    format!(
+                        "URI parameter `{}` is the struct `{name}`; a URI carries scalars and enums",
+                        param.name.value
+                    ),
+                    "a complex value travels in the body: make it a field of the request type",
+                );
+                None
+            }
+        }
     }
 
     /// Whether the parameters' Rust names are distinct; `orderId` and `order_id` would be one field.

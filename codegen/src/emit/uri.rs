@@ -8,7 +8,7 @@ use super::items::{ItemEmitter, adapter};
 use crate::model::*;
 
 impl ItemEmitter<'_> {
-    /// `…Uri`: a field per parameter (`Option` unless required), serde names the document's, and the
+    /// `…Uri`: a field per parameter (`Option` unless required, a `Vec` for a list), serde names the document's, and the
     /// `UriParameters` facts of which fill the path and which the query.
     pub(super) fn uri_parameters(&mut self, op: &Operation) -> TokenStream {
         self.imports.serde = true;
@@ -64,6 +64,10 @@ impl ItemEmitter<'_> {
         let name = param.rust_name.ident();
         let place = match param.place {
             UriPlace::Path => format!("Fills the path's `{{{}}}`.", param.wire_name),
+            UriPlace::Query if matches!(param.ty, FieldType::List(_)) => format!(
+                "The query's `{}`, repeated for each value.",
+                param.wire_name
+            ),
             UriPlace::Query if param.required => {
                 format!("The query's `{}`, required.", param.wire_name)
             }
@@ -78,21 +82,25 @@ impl ItemEmitter<'_> {
             let wire = &param.wire_name;
             quote!(#[serde(rename = #wire)])
         });
+        // A list is empty rather than absent: an empty one sends no pair, as `None` does.
+        let optional = !param.required && !matches!(param.ty, FieldType::List(_));
         let wrap = |inner: TokenStream| {
-            if param.required {
-                inner
-            } else {
+            if optional {
                 quote!(Option<#inner>)
+            } else {
+                inner
             }
         };
         let serde_as = adapter(&param.ty).map(|adapter| {
             let adapter = wrap(adapter).to_string().replace(' ', "");
             quote!(#[serde_as(as = #adapter)])
         });
+        let default = matches!(param.ty, FieldType::List(_)).then(|| quote!(#[serde(default)]));
         let ty = wrap(self.rust_type(&param.ty));
         quote! {
             #docs
             #rename
+            #default
             #serde_as
             pub #name: #ty,
         }

@@ -339,12 +339,13 @@ fn uri_parameters(
                     if let Some(open) = mapped.open {
                         notes.push(rec.todo(row.at, open));
                     }
-                    if mapped.expr.starts_with("list<") {
+                    let list = mapped.expr.starts_with("list<");
+                    if list && (in_path.is_some() || mapped.expr.starts_with("list<list<")) {
                         notes.push(rec.todo(
                             row.at,
                             format!(
-                                "the page says \"{word}\": a list in the URI (repeated query keys) is not in the \
-                                 schema language; read as string"
+                                "the page says \"{word}\": only a query parameter is a list (of scalars), its key \
+                                 repeated; read as string"
                             ),
                         ));
                         "string".to_owned()
@@ -377,8 +378,15 @@ fn uri_parameters(
                     ));
                 }
             }
-            let required =
-                in_path.is_none() && row.annotations.iter().any(|(_, a)| a == "Required");
+            let marked = row.annotations.iter().any(|(_, a)| a == "Required");
+            let list = ty.starts_with("list<");
+            if marked && list {
+                notes.push(rec.todo(
+                    row.at,
+                    "the page marks the list Required; a list is never absent, only empty, so the schema cannot say it",
+                ));
+            }
+            let required = in_path.is_none() && !list && marked;
             UriParameter {
                 // Routing matches names ignoring case; the template's spelling is the one the path shows.
                 name: in_path.map_or(row.name, |name| (*name).to_owned()),

@@ -334,12 +334,12 @@ pub static URI_PARAMETER: Mapping = Mapping {
         required(
             "type",
             Kind::TypeExpr,
-            "A scalar or an enum of this schema.",
+            "A scalar or an enum of this schema; for a query parameter also `list<T>` of one, its key repeated.",
         ),
         key(
             "required",
             Kind::Flag,
-            "The document marks it required; a path parameter always is. Required parameters are not `Option` in Rust.",
+            "The document marks it required; a path parameter always is, a list never is. Required parameters are not `Option` in Rust.",
         ),
         DOC,
         NOTE,

@@ -24,6 +24,7 @@ fn refund(order_id: &str) -> RefundOrderUri {
         at: None,
         ticket: None,
         channel: None,
+        seats: Vec::new(),
     }
 }
 
@@ -34,6 +35,7 @@ fn path_and_query_parameters_are_written_and_read_back() {
         ratio: Some(0.5),
         at: Some("2024-05-01T08:30:00".parse().expect("a .NET DateTime")),
         channel: Some(Channel::App),
+        seats: vec![3, 4],
         ..refund("A?1 #2")
     };
     let request = client()
@@ -43,7 +45,7 @@ fn path_and_query_parameters_are_written_and_read_back() {
     assert_eq!(
         request.uri(),
         "https://shop.example/v5/api/orders/A%3F1%20%232/refund\
-         ?force=true&amount=10.50&ratio=0.5&at=2024-05-01T08%3A30%3A00&channel=2"
+         ?force=true&amount=10.50&ratio=0.5&at=2024-05-01T08%3A30%3A00&channel=2&seats=3&seats=4"
     );
     assert_eq!(request.body(), b"reason=late");
     let (read_uri, read_body) = client()

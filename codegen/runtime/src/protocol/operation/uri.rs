@@ -41,7 +41,8 @@ impl fmt::Display for UriError {
 impl std::error::Error for UriError {}
 
 /// `template` (`api/orders/{orderId}/refund`) with `parameters` written in: each path value percent-encoded
-/// into its segment, then the query's pairs after `?` in the struct's order, a `None` leaving its pair out.
+/// into its segment, then the query's pairs after `?` in the struct's order, a `None` or an empty list leaving
+/// its pair out and a list repeating its key (`ids=1&ids=2`), which model binding reads back as the list.
 ///
 /// A path value that is empty, `.` or `..`, or that holds `/` or `\`, is refused: routing matches no empty
 /// segment, URI normalization removes dot segments, and Web API decodes the path (a `%2F` included) before it
@@ -83,6 +84,11 @@ pub fn fill<U: UriParameters>(template: &str, parameters: &U) -> Result<String, 
         if !query.is_empty() {
             query.push('&');
         }
+        // A list's items (`ids[0]`, `ids[1]`) are its key repeated.
+        let key = key
+            .split_once('[')
+            .filter(|(name, _)| U::QUERY.contains(name))
+            .map_or(key.as_str(), |(name, _)| name);
         escape_into(&mut query, key);
         query.push('=');
         escape_into(&mut query, value);

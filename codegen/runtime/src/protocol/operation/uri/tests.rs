@@ -176,3 +176,40 @@ fn reading_refuses_what_the_route_would_not_match_or_bind() {
         assert_eq!(codes, [code], "{path} {query:?}");
     }
 }
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct SearchUri {
+    #[serde(default)]
+    ids: Vec<i64>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+impl UriParameters for SearchUri {
+    const PATH: &'static [&'static str] = &[];
+    const QUERY: &'static [&'static str] = &["ids", "tags"];
+}
+
+#[test]
+fn a_list_repeats_its_key_and_reads_back() {
+    let uri = SearchUri {
+        ids: vec![1, -2],
+        tags: vec!["a&b".to_owned(), "c[0]".to_owned()],
+    };
+    let filled = fill("api/search", &uri).expect("fills");
+    assert_eq!(filled, "api/search?ids=1&ids=-2&tags=a%26b&tags=c%5B0%5D");
+    let (path, query) = split(&filled);
+    assert_eq!(
+        read::<SearchUri>("api/search", path, query).expect("reads"),
+        uri
+    );
+    let empty = SearchUri {
+        ids: Vec::new(),
+        tags: Vec::new(),
+    };
+    assert_eq!(fill("api/search", &empty).expect("fills"), "api/search");
+    assert_eq!(
+        read::<SearchUri>("api/search", "api/search", None).expect("reads"),
+        empty
+    );
+}
