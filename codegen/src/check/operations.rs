@@ -1,6 +1,6 @@
-//! Operations: the endpoint fits the protocol, the name is free, the request and response carry what the protocol
-//! allows (`bodies`), and a Web API operation's error is a concrete struct. A TOP operation's error is the
-//! platform's envelope, never a type of the schema.
+//! Operations: the endpoint fits the protocol, the name is free, its URI parameters fit its path (`uri`), the
+//! request and response carry what the protocol allows (`bodies`), and a Web API operation's error is a concrete
+//! struct. A TOP operation's error is the platform's envelope, never a type of the schema.
 
 use std::collections::HashMap;
 
@@ -74,6 +74,7 @@ impl Checker<'_> {
                     );
                 }
             }
+            let parameters = self.uri_parameters(decl, types, rust_name.as_ref());
             let request = self.request_body(&decl.request);
             let response = self.response_body(&decl.response);
             let error = match (&decl.error, self.protocol()) {
@@ -90,8 +91,8 @@ impl Checker<'_> {
                 (Some(error), _) => Some(self.message_type(error, "error type")),
                 (None, _) => None,
             };
-            let (Some(rust_name), Some(request), Some(response), true) =
-                (rust_name, request, response, endpoint_ok)
+            let (Some(rust_name), Some(parameters), Some(request), Some(response), true) =
+                (rust_name, parameters, request, response, endpoint_ok)
             else {
                 continue;
             };
@@ -119,6 +120,7 @@ impl Checker<'_> {
                 doc: decl.doc.clone(),
                 note: decl.note.clone(),
                 endpoint: decl.endpoint.value.clone(),
+                parameters,
                 request,
                 response,
                 error,

@@ -87,6 +87,12 @@ impl ItemEmitter<'_> {
                     const SM4: Option<Sm4Codec<Self::Request>> = Some(Sm4Codec::FIELDS);
                 )
             });
+        let (uri, uri_struct) = if op.parameters.is_empty() {
+            (quote!(()), None)
+        } else {
+            let uri = format_ident!("{}", op.uri_type_name());
+            (quote!(#uri), Some(self.uri_parameters(op)))
+        };
         self.imports.runtime.extend(["Endpoint", "Operation"]);
         quote! {
             #docs
@@ -95,6 +101,7 @@ impl ItemEmitter<'_> {
             impl Operation for #name {
                 type Request = #request;
                 type Response = #response;
+                type Uri = #uri;
                 const NAME: &'static str = #operation_name;
                 const PROVIDER: ProviderInfo = PROVIDER;
                 const ENDPOINT: Endpoint = #endpoint;
@@ -102,6 +109,8 @@ impl ItemEmitter<'_> {
                 #xml
                 #sm4
             }
+
+            #uri_struct
         }
     }
 
@@ -339,7 +348,7 @@ impl ItemEmitter<'_> {
         }
     }
 
-    fn rust_type(&mut self, ty: &FieldType) -> TokenStream {
+    pub(super) fn rust_type(&mut self, ty: &FieldType) -> TokenStream {
         match ty {
             FieldType::Scalar(scalar) => self.scalar(*scalar),
             FieldType::Named(id) => {
@@ -465,7 +474,7 @@ fn type_paragraphs(ty: &Type) -> Vec<String> {
 
 /// The serde_with adapter a field's type needs to be written as Json.NET writes it (numbers in .NET's text, Guids
 /// as BSON binaries), if any.
-fn adapter(ty: &FieldType) -> Option<TokenStream> {
+pub(super) fn adapter(ty: &FieldType) -> Option<TokenStream> {
     match ty {
         FieldType::Scalar(Scalar::Double) => Some(quote!(DotNetDouble)),
         FieldType::Scalar(Scalar::Decimal) => Some(quote!(DotNetDecimal)),

@@ -102,9 +102,10 @@ impl Top {
 
 impl Codec for Top {
     /// `O`'s request: validated as the caller wrote it, its SM4 fields encrypted, then signed; a Web API operation
-    /// is a [`CallError::WrongCodec`].
-    fn encode<O: Operation>(
+    /// is a [`CallError::WrongCodec`]. A TOP call is named by its method, so its URI carries no parameter.
+    fn encode_with_uri<O: Operation>(
         &self,
+        _uri: &O::Uri,
         request: &O::Request,
     ) -> Result<http::Request<Vec<u8>>, CallError> {
         let method = top_method::<O>()?;

@@ -7,10 +7,12 @@
 mod codecs;
 mod outcome;
 mod raw;
+pub mod uri;
 
 pub use codecs::{Sm4Codec, XmlCodec, XmlMessage};
 pub use outcome::{Literal, Outcome, WireValue};
 pub use raw::RawResponse;
+pub use uri::UriParameters;
 
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -52,6 +54,9 @@ pub enum Endpoint {
 pub trait Operation {
     type Request: Model;
     type Response: Model;
+    /// The values its URI carries (path `{name}` segments and query parameters), `()` when it carries none; a
+    /// Web API client then takes them beside the request.
+    type Uri: UriParameters;
     /// The operation's name in its schema, such as `refund_ticket`.
     const NAME: &'static str;
     /// The provider that serves it, with the formats its server speaks.

@@ -69,6 +69,7 @@ struct ReturnTicketConfirm;
 impl Operation for ReturnTicketConfirm {
     type Request = BusAgentReturnticketConfirmRequest;
     type Response = BusAgentReturnticketConfirmResponse;
+    type Uri = ();
     const NAME: &'static str = "return_ticket_confirm";
     const PROVIDER: ProviderInfo = ProviderInfo {
         id: "taobao_bus",
