@@ -299,6 +299,12 @@ rule_tests! {
     operation_outcome_changed: "operation-outcome-changed",
         top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("success: true", "success: false"))]),
         Breaking, "response", At::New("success: ^false");
+    operation_outcome_changed_to_several_values: "operation-outcome-changed",
+        top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("success: true", "success: [true, false]"))]),
+        Breaking, "response", At::New("success: ^[true");
+    operation_outcome_changed_to_absence: "operation-outcome-changed",
+        top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("field: success\n      success: true", "field: note\n      success_when: absent"))]),
+        Breaking, "response", At::New("success_when: ^absent");
     operation_outcome_report_changed: "operation-outcome-report-changed",
         top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("      field: success\n", "      field: success\n      message: note\n"))]),
         Warning, "response", At::New("field: ^success");

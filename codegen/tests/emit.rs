@@ -89,6 +89,22 @@ fn recursive_fields_are_boxed_and_lists_are_not() {
 }
 
 #[test]
+fn outcomes_are_const_readings_of_one_value_several_or_absence() {
+    let module = rendered("src/outcomes.rs");
+    for reading in [
+        "success: Success::OneOf(&[Literal::Int(0), Literal::Int(200)]),",
+        "success: Success::Absent,",
+        "success: Success::Equals(Literal::Str(\"absent\")),",
+    ] {
+        assert!(module.contains(reading), "{reading} in {module}");
+    }
+    assert!(
+        module.contains("/// Succeeds when `error` is absent, null or empty; any value in it is a"),
+        "{module}"
+    );
+}
+
+#[test]
 fn number_adapters_follow_the_field_shape() {
     let module = module();
     assert!(
@@ -194,11 +210,10 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
     .unwrap();
     let uses = dir.path().join("tests");
     std::fs::create_dir(&uses).unwrap();
-    std::fs::copy(
-        features().join("uses/builders_and_validation.rs"),
-        uses.join("builders_and_validation.rs"),
-    )
-    .unwrap();
+    for entry in std::fs::read_dir(features().join("uses")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, uses.join(path.file_name().unwrap())).unwrap();
+    }
     let lock = root.join("Cargo.lock");
     std::fs::copy(&lock, dir.path().join("Cargo.lock")).unwrap();
     let target = root.join("target/features-crate");
@@ -221,7 +236,7 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         .filter_map(|rest| rest.split(" passed").next())
         .collect();
     // In cargo's order: the library's tests (the Tree JSON sample, the JSON error_response sample read as
-    // TopError, and the Order JSON and XML samples each and into each other), then `features/uses/` (builders,
-    // validation, inherited rules, redaction), then doc tests.
-    assert_eq!(passed, ["5", "4", "0"], "{stdout}");
+    // TopError, and the Order JSON and XML samples each and into each other), then `features/uses/` by file name
+    // (builders, validation, inherited rules, redaction; the outcome readings), then doc tests.
+    assert_eq!(passed, ["5", "4", "3", "0"], "{stdout}");
 }

@@ -6,7 +6,7 @@
 
 use codegen_derive::{RedactedDebug, Sm4Fields, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::client::{Literal, Outcome, Sm4Codec};
+use codegen_runtime::client::{Literal, Outcome, Sm4Codec, Success};
 use codegen_runtime::{
     Endpoint, Fen, Format, ModelVisitor, Operation, OperationVisitor, Protocol,
     ProviderInfo,
@@ -42,7 +42,7 @@ impl Operation for TrainCallbackRefund {
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "status",
-        success: Literal::Str("true"),
+        success: Success::Equals(Literal::Str("true")),
         code: Some("result_code"),
         message: Some("result_msg"),
     });

@@ -6,7 +6,7 @@
 
 use codegen_derive::{RedactedDebug, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::client::{Literal, Outcome};
+use codegen_runtime::client::{Literal, Outcome, Success};
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
     TopDateTime,
@@ -42,7 +42,7 @@ impl Operation for ReturnTicketConfirm {
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "is_success",
-        success: Literal::Bool(true),
+        success: Success::Equals(Literal::Bool(true)),
         code: Some("result_code"),
         message: Some("result_msg"),
     });

@@ -289,7 +289,9 @@ async fn ctt_reading_of_success_can_be_replaced() {
     let schema_reading = ctt::RefundTicket::OUTCOME.expect("the schema records a reading");
     let codec =
         WebApi::new(base).outcome::<ctt::RefundTicket>(Some(codegen_runtime::client::Outcome {
-            success: codegen_runtime::client::Literal::Int(1),
+            success: codegen_runtime::client::Success::Equals(
+                codegen_runtime::client::Literal::Int(1),
+            ),
             ..schema_reading
         }));
     let response = Transport::new(codec)

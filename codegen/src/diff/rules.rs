@@ -215,7 +215,7 @@ rules! {
         "warning (Rust API): failures the provider reports are returned as responses",
         request: |_| WARNING.rust(), response: |_| WARNING.rust();
     OPERATION_OUTCOME_CHANGED = "operation-outcome-changed", All,
-        "an operation's `outcome` reads another field or success value",
+        "an operation's `outcome` reads another field, other success values or absence (`success_when`)",
         "breaking (Rust API): a response that succeeded may now fail, or the reverse",
         request: |_| BREAKING.rust(), response: |_| BREAKING.rust();
     OPERATION_OUTCOME_REPORT_CHANGED = "operation-outcome-report-changed", All,

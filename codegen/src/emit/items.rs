@@ -97,15 +97,18 @@ impl ItemEmitter<'_> {
 
     /// `const OUTCOME`: the schema's reading of the response, as data a caller can replace.
     fn outcome(&mut self, outcome: &Outcome) -> TokenStream {
-        self.imports.client.extend(["Literal", "Outcome"]);
+        self.imports.client.extend(["Outcome", "Success"]);
         let field = &outcome.field;
         let success = match &outcome.success {
-            crate::model::Literal::Int(n) => {
-                let n = Literal::i64_unsuffixed(*n);
-                quote!(Literal::Int(#n))
+            Success::Equals(value) => {
+                let value = self.literal(value);
+                quote!(Success::Equals(#value))
             }
-            crate::model::Literal::Str(text) => quote!(Literal::Str(#text)),
-            crate::model::Literal::Bool(flag) => quote!(Literal::Bool(#flag)),
+            Success::OneOf(values) => {
+                let values = values.iter().map(|value| self.literal(value));
+                quote!(Success::OneOf(&[#(#values),*]))
+            }
+            Success::Absent => quote!(Success::Absent),
         };
         let named = |name: &Option<String>| match name {
             Some(name) => quote!(Some(#name)),
@@ -119,6 +122,19 @@ impl ItemEmitter<'_> {
                 code: #code,
                 message: #message,
             });
+        }
+    }
+
+    /// A value an outcome compares with, as the runtime's `Literal`.
+    fn literal(&mut self, value: &crate::model::Literal) -> TokenStream {
+        self.imports.client.insert("Literal");
+        match value {
+            crate::model::Literal::Int(n) => {
+                let n = Literal::i64_unsuffixed(*n);
+                quote!(Literal::Int(#n))
+            }
+            crate::model::Literal::Str(text) => quote!(Literal::Str(#text)),
+            crate::model::Literal::Bool(flag) => quote!(Literal::Bool(#flag)),
         }
     }
 

@@ -53,15 +53,28 @@ pub struct OperationDecl {
     pub outcome: Option<OutcomeDecl>,
 }
 
-/// How a response that parsed says whether the call succeeded: `field` holds `success` then, and any other value
-/// is a failure reported with the provider's `code` and `message` fields. Fields are the response's, by wire name.
+/// How a response that parsed says whether the call succeeded: `field` reads as `success` says then, and anything
+/// else is a failure reported with the provider's `code` and `message` fields. Fields are the response's, by wire
+/// name.
 #[derive(Clone, Debug)]
 pub struct OutcomeDecl {
     pub field: Spanned<String>,
-    pub success: Spanned<Literal>,
+    /// Where `success` (or `success_when`) is written, and what it says.
+    pub success: Spanned<SuccessDecl>,
     pub code: Option<Spanned<String>>,
     pub message: Option<Spanned<String>>,
     pub note: Option<String>,
+}
+
+/// What an outcome's field holds when the call succeeded: `success: 0`, `success: [0, 200]` or
+/// `success_when: absent`.
+#[derive(Clone, Debug)]
+pub enum SuccessDecl {
+    Equals(Spanned<Literal>),
+    /// At least one value, none twice.
+    OneOf(Vec<Spanned<Literal>>),
+    /// Absent, null or empty.
+    Absent,
 }
 
 #[derive(Clone, Debug)]

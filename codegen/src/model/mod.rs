@@ -45,15 +45,55 @@ pub struct Operation {
     pub outcome: Option<Outcome>,
 }
 
-/// The call succeeded when the response's `field` holds `success`; otherwise the provider's failure carries the
-/// values of `code` (else `field`) and `message`. All are wire names of the response's own fields.
+/// The call succeeded when the response's `field` reads as `success` says; otherwise the provider's failure
+/// carries the values of `code` (else `field`) and `message`. All are wire names of the response's own fields.
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub field: String,
-    pub success: Literal,
+    pub success: Success,
     pub code: Option<String>,
     pub message: Option<String>,
     pub note: Option<String>,
+}
+
+/// What an outcome's field holds when the call succeeded, as the runtime's `Success` states it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Success {
+    Equals(Literal),
+    /// At least one value, none twice.
+    OneOf(Vec<Literal>),
+    /// Absent, null or empty.
+    Absent,
+}
+
+impl Success {
+    /// What the docs call a failure: anything but the success values, or anything at all in the field.
+    pub fn failure(&self) -> &'static str {
+        match self {
+            Success::Equals(_) | Success::OneOf(_) => "any other value",
+            Success::Absent => "any value in it",
+        }
+    }
+}
+
+/// As diagnostics, docs and `codegen diff` say it after "is": `0`, `one of 0, 200`, `absent, null or empty`.
+impl std::fmt::Display for Success {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Success::Equals(value) => value.fmt(f),
+            Success::OneOf(values) => {
+                f.write_str("one of ")?;
+                for (index, value) in values.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(", ")?;
+                    }
+                    value.fmt(f)?;
+                }
+                Ok(())
+            }
+            Success::Absent => f.write_str("absent, null or empty"),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::markdown::{Anchors, cell_code};
+use super::markdown::{Anchors, cell_code, code};
 use crate::load::schema::EnumLiteral;
 use crate::model::facts::{Fact, facts};
 use crate::model::*;
@@ -51,7 +51,10 @@ pub struct OperationView<'a> {
 #[derive(Serialize)]
 pub struct OutcomeView<'a> {
     pub field: &'a str,
+    /// Markdown, after "is": `` `0` ``, `` one of `0`, `200` ``, `absent, null or empty`.
     pub success: String,
+    /// What is a failure: "any other value", or "any value in it" when success is absence.
+    pub otherwise: &'static str,
     pub code: Option<&'a str>,
     pub message: Option<&'a str>,
     pub note: Option<&'a str>,
@@ -278,7 +281,16 @@ impl<'a> Page<'a> {
             error: op.error.map(|id| self.link(id)),
             outcome: op.outcome.as_ref().map(|outcome| OutcomeView {
                 field: &outcome.field,
-                success: outcome.success.to_string(),
+                success: match &outcome.success {
+                    Success::Equals(value) => code(&value.to_string()),
+                    Success::OneOf(values) => {
+                        let values: Vec<String> =
+                            values.iter().map(|v| code(&v.to_string())).collect();
+                        format!("one of {}", values.join(", "))
+                    }
+                    Success::Absent => outcome.success.to_string(),
+                },
+                otherwise: outcome.success.failure(),
                 code: outcome.code.as_deref(),
                 message: outcome.message.as_deref(),
                 note: outcome.note.as_deref(),

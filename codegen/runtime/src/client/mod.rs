@@ -10,7 +10,7 @@
 //! ([`CallError::Provider`]).
 //!
 //! ```
-//! use codegen_runtime::client::{CallError, Codec, Literal, Outcome, WebApi};
+//! use codegen_runtime::client::{CallError, Codec, Literal, Outcome, Success, WebApi};
 //! use codegen_runtime::{Endpoint, Format, Operation, Protocol, ProviderInfo};
 //!
 //! #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -39,8 +39,12 @@
 //!     const PROVIDER: ProviderInfo =
 //!         ProviderInfo { id: "shop", title: "Shop", protocol: Protocol::WebApi, formats: &[Format::Json] };
 //!     const ENDPOINT: Endpoint = Endpoint::Http { method: "POST", path: "api/refund" };
-//!     const OUTCOME: Option<Outcome> =
-//!         Some(Outcome { field: "errcode", success: Literal::Int(0), code: None, message: Some("errmsg") });
+//!     const OUTCOME: Option<Outcome> = Some(Outcome {
+//!         field: "errcode",
+//!         success: Success::Equals(Literal::Int(0)),
+//!         code: None,
+//!         message: Some("errmsg"),
+//!     });
 //! }
 //!
 //! let client = WebApi::new("https://shop.example/v5/".parse()?);
@@ -65,7 +69,7 @@ mod top;
 mod transport;
 mod webapi;
 
-pub use crate::protocol::operation::{Literal, Outcome, Sm4Codec, WireValue, XmlCodec};
+pub use crate::protocol::operation::{Literal, Outcome, Sm4Codec, Success, WireValue, XmlCodec};
 pub use error::{CallError, EncodeError, HttpFailure, ProviderFailure};
 pub use top::Top;
 #[cfg(feature = "transport")]

@@ -13,6 +13,8 @@ use crate::load::schema::{Encryption, Format, Protocol, Repr, Scalar, TextFormat
 pub const SUPPORTED_VERSION: i64 = 1;
 /// The words of `encryption:`.
 pub const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
+/// The words of an outcome's `success_when:`.
+pub const SUCCESS_WHEN: [(&str, ()); 1] = [("absent", ())];
 /// The methods an operation's `http:` may name.
 pub const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
@@ -73,6 +75,8 @@ pub enum Kind {
     EnumLiteral,
     /// What a rule compares a field with: an integer, a string or a boolean.
     Literal,
+    /// One literal, or a list of at least one, none twice.
+    Literals,
     Mapping(&'static Mapping),
     List {
         item: &'static Kind,
@@ -96,6 +100,7 @@ pub enum Vocabulary {
     Encryption,
     Repr,
     HttpMethod,
+    SuccessWhen,
 }
 
 impl Vocabulary {
@@ -110,6 +115,7 @@ impl Vocabulary {
             Vocabulary::Encryption => names(&ENCRYPTIONS),
             Vocabulary::Repr => names(&Repr::ALL),
             Vocabulary::HttpMethod => HTTP_METHODS.to_vec(),
+            Vocabulary::SuccessWhen => names(&SUCCESS_WHEN),
         }
     }
 }
@@ -593,17 +599,22 @@ pub static WHEN: Mapping = Mapping {
 pub static OUTCOME: Mapping = Mapping {
     id: "outcome",
     what: "`outcome`",
-    doc: "How a response that parsed says whether the call succeeded; any value of `field` but `success` is the provider's failure.",
+    doc: "How a response that parsed says whether the call succeeded; anything `success` or `success_when` does not admit is the provider's failure.",
     keys: &[
         required(
             "field",
             Kind::Name,
             "The response field (wire name) that decides, e.g. `errcode`.",
         ),
-        required(
+        key(
             "success",
-            Kind::Literal,
-            "The value `field` holds when the call succeeded: an integer, a string, a boolean or a value of the field's enum.",
+            Kind::Literals,
+            "The value `field` holds when the call succeeded (an integer, a string, a boolean or a value of the field's enum), or a list of such values, any of which is success.",
+        ),
+        key(
+            "success_when",
+            Kind::Word(Vocabulary::SuccessWhen),
+            "`absent`: the call succeeded when `field` is absent, null or empty; anything in it is a failure. In place of `success`.",
         ),
         key(
             "code",
@@ -617,7 +628,7 @@ pub static OUTCOME: Mapping = Mapping {
         ),
         NOTE,
     ],
-    needs: Needs::Nothing,
+    needs: Needs::ExactlyOne(&["success", "success_when"]),
 };
 
 /// Every mapping kind, in the order the JSON Schema defines them.

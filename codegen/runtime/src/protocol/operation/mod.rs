@@ -6,7 +6,7 @@ mod codecs;
 mod outcome;
 
 pub use codecs::{Sm4Codec, XmlCodec};
-pub use outcome::{Literal, Outcome, WireValue};
+pub use outcome::{Literal, Outcome, Success, WireValue};
 
 use serde::{Serialize, de::DeserializeOwned};
 
