@@ -248,6 +248,10 @@ macro_rules! rule_tests {
 const OUTCOME_AT: &str = "    response: ConfirmResponse\n";
 const OUTCOME: &str =
     "    response: ConfirmResponse\n    outcome:\n      field: success\n      success: true\n";
+/// `TOP`'s response field `note`, as a list and as a delimited list.
+const NOTE: &str = "{ name: note, type: string }";
+const LISTED_NOTES: &str = "{ name: note, type: \"list<string>\" }";
+const DELIMITED_NOTES: &str = "{ name: note, type: \"list<string>\", delimiter: \",\" }";
 /// An error type for `WEB`'s operation: only a Web API operation names one.
 const ERROR_AT: &str = "    response: RefundResult\n";
 const ERROR: &str = "    response: RefundResult\n    error: Line\n";
@@ -439,6 +443,14 @@ rule_tests! {
     cross_field_rule_follows_a_renamed_field: "cross-field-rule-code-changed",
         WEB => web(&[("{ name: reason,", "{ name: why, renamed_from: reason,"), ("require: reason", "require: why"), ("message: a failed", "message: A failed")]),
         Warning, "request", At::New("code: ^REASON_MISSING");
+    field_delimiter_added: "field-delimiter-added",
+        top(&[(NOTE, LISTED_NOTES)]) => top(&[(NOTE, DELIMITED_NOTES)]), Breaking, "response",
+        At::New("delimiter: ^\",\"");
+    field_delimiter_removed: "field-delimiter-removed",
+        top(&[(NOTE, DELIMITED_NOTES)]) => top(&[(NOTE, LISTED_NOTES)]), Breaking, "response", At::New("name: ^note");
+    field_delimiter_changed: "field-delimiter-changed",
+        top(&[(NOTE, DELIMITED_NOTES)]) => top(&[(NOTE, &DELIMITED_NOTES.replace("\",\"", "\";\""))]), Breaking, "response",
+        At::New("delimiter: ^\";\"");
     field_encryption_added: "field-encryption-added",
         WEB => web(&[("{ name: message, type: string,", "{ name: message, type: string, encryption: sm4,")]),
         Breaking, "response", At::New("name: ^message");

@@ -105,6 +105,17 @@ fn outcomes_are_const_readings_of_one_value_several_or_absence() {
 }
 
 #[test]
+fn a_delimited_list_is_a_vec_with_the_delimited_adapter() {
+    let module = rendered("src/delimited.rs");
+    for field in [
+        "    /// 订单号，多个用逗号分隔\n    ///\n    /// Required. Carried as one string, its items separated by `,`.\n    #[serde_as(as = \"Delimited<','>\")]\n    pub order_ids: Vec<i64>,",
+        "    #[serde_as(as = \"Option<Delimited<'|'>>\")]\n    pub amounts: Option<Vec<Fen>>,",
+    ] {
+        assert!(module.contains(field), "{field}\nin\n{module}");
+    }
+}
+
+#[test]
 fn number_adapters_follow_the_field_shape() {
     let module = module();
     assert!(
@@ -236,7 +247,8 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
         .filter_map(|rest| rest.split(" passed").next())
         .collect();
     // In cargo's order: the library's tests (the Tree JSON sample, the JSON error_response sample read as
-    // TopError, and the Order JSON and XML samples each and into each other), then `features/uses/` by file name
-    // (builders, validation, inherited rules, redaction; the outcome readings), then doc tests.
-    assert_eq!(passed, ["5", "4", "3", "0"], "{stdout}");
+    // TopError, the Order JSON and XML samples each and into each other, the delimited lists' JSON sample), then
+    // `features/uses/` by file name (builders, validation, inherited rules, redaction; delimited lists in every
+    // format; the outcome readings), then doc tests.
+    assert_eq!(passed, ["6", "4", "3", "3", "0"], "{stdout}");
 }

@@ -62,6 +62,14 @@ fn an_outcome_reads_as_one_value_several_or_absence() {
 }
 
 #[test]
+fn a_delimited_list_says_how_it_travels() {
+    let files = codegen::render(&features()).unwrap_or_else(|error| panic!("{error}"));
+    let page = &files[Path::new("docs/delimited.md")];
+    let row = "| `amounts` | `amounts` | `list<fen>` | no | Carried as one string, its items separated by `\\|`. |  |";
+    assert!(page.lines().any(|line| line == row), "{row}\nin\n{page}");
+}
+
+#[test]
 fn table_cells_keep_pipes_and_line_breaks_inside() {
     let dir = tempfile::tempdir().unwrap();
     let schema = dir.path().join("pipes.yaml");

@@ -196,6 +196,8 @@ corpus! {
     bound_on_string,
     dangling_base,
     dangling_request,
+    delimiter_in_data_contract_xml,
+    delimiter_misused,
     duplicate_field_wire_name,
     duplicate_mapping_key,
     duplicate_type_key,

@@ -30,8 +30,8 @@ pub use protocol::operation::{Endpoint, Format, Model, Operation, Protocol, Prov
 pub use protocol::{sm4, top};
 pub use registry::{ModelVisitor, OperationVisitor};
 pub use scalar::{
-    Date, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, Fen, Offset, ScalarError,
-    TopDateTime,
+    Date, Delimited, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, Fen, Offset,
+    ScalarError, TopDateTime,
 };
 pub use top::TopCode;
 pub use validate::Validate;

@@ -28,6 +28,10 @@ impl Checker<'_> {
         };
         let ty = ty?;
         self.field_rules(decl, &ty);
+        let delimiter = decl
+            .delimiter
+            .as_ref()
+            .and_then(|delimiter| self.delimiter(decl, delimiter, &ty));
         let optional = !decl.required
             && decl
                 .nullable
@@ -45,6 +49,7 @@ impl Checker<'_> {
             max: decl.max.as_ref().map(|b| b.value),
             pattern: decl.pattern.as_ref().map(|p| p.value.clone()),
             format: decl.format.as_ref().map(|f| f.value),
+            delimiter,
             encryption: decl.encryption,
             sensitive: decl.sensitive || decl.encryption.is_some(),
             doc: decl.doc.clone(),
@@ -178,6 +183,83 @@ impl Checker<'_> {
                 "`format` describes text; a typed scalar such as `date` already has one",
             );
         }
+    }
+
+    /// A delimited list: one character that is not white space (white space around items is dropped), between
+    /// scalars with one text form, and no length limit, which the document states on the string and validation
+    /// would count in items.
+    fn delimiter(
+        &mut self,
+        decl: &FieldDecl,
+        delimiter: &Spanned<String>,
+        ty: &FieldType,
+    ) -> Option<char> {
+        let name = &decl.name.value;
+        let mut chars = delimiter.value.chars();
+        let character = match (chars.next(), chars.next()) {
+            (Some(character), None) if !character.is_whitespace() => Some(character),
+            _ => {
+                self.diags.error_with_hint(
+                    delimiter.pos,
+                    format!(
+                        "the `delimiter` of field `{name}` is {:?}, not one character",
+                        delimiter.value
+                    ),
+                    "give the one character between items, e.g. `delimiter: \",\"`; white space around items is \
+                     dropped, so it cannot be the delimiter",
+                );
+                None
+            }
+        };
+        let item = match ty {
+            FieldType::List(item) => item.as_ref(),
+            _ => {
+                self.diags.error_with_hint(
+                    delimiter.pos,
+                    format!("field `{name}` has a `delimiter` but is not a list"),
+                    "a delimited field is a `list<T>` of scalars that the document carries in one string",
+                );
+                return None;
+            }
+        };
+        if !matches!(item, FieldType::Scalar(scalar) if scalar.has_one_text_form()) {
+            let words: Vec<&str> = Scalar::ALL
+                .iter()
+                .filter(|(_, scalar)| scalar.has_one_text_form())
+                .map(|(word, _)| *word)
+                .collect();
+            self.diags.error_with_hint(
+                delimiter.pos,
+                format!(
+                    "field `{name}` has a `delimiter`, but its items have no single text form to join"
+                ),
+                format!(
+                    "a delimited list holds one of: {}",
+                    words.join(", ")
+                ),
+            );
+            return None;
+        }
+        if let Some(limit) = decl.min_len.as_ref().or(decl.max_len.as_ref()) {
+            self.diags.error_with_hint(
+                limit.pos,
+                format!("field `{name}` has a `delimiter` and a length limit"),
+                "the document's limit is on the joined string, which validation does not measure: move it to a \
+                 `note:`",
+            );
+        }
+        let data_contract = self.schema.provider.as_ref().is_some_and(|provider| {
+            let formats: Vec<Format> = provider.formats.iter().map(|f| f.value).collect();
+            provider.protocol.value.uses_data_contract(&formats)
+        });
+        if data_contract {
+            self.diags.error_with_hint(
+                delimiter.pos,
+                format!("field `{name}` has a `delimiter` in a provider that speaks DataContract XML"),
+                "delimited lists are written in JSON, forms, BSON and TOP, not yet as DataContract XML",
+            );
+        }
+        character
     }
 
     /// Two fields may share neither a wire name nor a Rust name, inherited ones included.

@@ -120,6 +120,32 @@ fn report(
     );
 }
 
+/// A delimiter added, removed or changed: the list's wire form changes either way.
+fn compare_delimiter(
+    cmp: &mut Comparison<'_>,
+    context: &FieldContext<'_>,
+    old: &Field,
+    new: &Field,
+    span: Option<Pos>,
+) {
+    let (rule, what) = match (old.delimiter, new.delimiter) {
+        (None, Some(delimiter)) => (
+            &rules::FIELD_DELIMITER_ADDED,
+            format!("now carried in one string, its items separated by {delimiter:?}"),
+        ),
+        (Some(_), None) => (
+            &rules::FIELD_DELIMITER_REMOVED,
+            "no longer carried in one delimited string".to_owned(),
+        ),
+        (Some(before), Some(after)) if before != after => (
+            &rules::FIELD_DELIMITER_CHANGED,
+            format!("items now separated by {after:?} (were {before:?})"),
+        ),
+        _ => return,
+    };
+    report(cmp, context, new, rule, span, Facts::NONE, what);
+}
+
 fn compare_field(
     cmp: &mut Comparison<'_>,
     context: &FieldContext<'_>,
@@ -195,6 +221,13 @@ fn compare_field(
         };
         report(cmp, context, new, rule, None, Facts::NONE, what.to_owned());
     }
+    compare_delimiter(
+        cmp,
+        context,
+        old,
+        new,
+        span(|d| d.delimiter.as_ref().map(|d| d.pos)),
+    );
     if let Some(texts) = changed_texts(&[
         ("doc", old.doc.as_deref(), new.doc.as_deref()),
         ("note", old.note.as_deref(), new.note.as_deref()),

@@ -403,6 +403,18 @@ rules! {
         "a field is no longer encrypted on the wire",
         "breaking",
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    FIELD_DELIMITER_ADDED = "field-delimiter-added", All,
+        "a list is now carried in one delimited string",
+        "breaking",
+        request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    FIELD_DELIMITER_REMOVED = "field-delimiter-removed", All,
+        "a list is no longer carried in one delimited string",
+        "breaking",
+        request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    FIELD_DELIMITER_CHANGED = "field-delimiter-changed", All,
+        "a delimited list's items are separated by another character",
+        "breaking",
+        request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
     FIELD_SENSITIVE_ADDED = "field-sensitive-added", All,
         "a field became `sensitive`: redacted from `Debug` and error messages",
         "info",

@@ -184,7 +184,7 @@ impl ItemEmitter<'_> {
         let serde_as = body
             .fields
             .iter()
-            .any(|f| adapter(&f.ty).is_some())
+            .any(|f| adapter(f).is_some())
             .then(|| quote!(#[serde_with::serde_as]));
         let skip_none = (body.omit_nulls && body.fields.iter().any(|f| f.optional))
             .then(|| quote!(#[serde_with::skip_serializing_none]));
@@ -299,7 +299,8 @@ impl ItemEmitter<'_> {
             let wire = &field.wire_name;
             quote!(#[serde(rename = #wire)])
         });
-        let serde_as = adapter(&field.ty).map(|adapter| {
+        let serde_as = adapter(field).map(|(adapter, name)| {
+            self.imports.runtime.insert(name);
             let adapter = wrap(field, adapter);
             let adapter = adapter.to_string().replace(' ', "");
             quote!(#[serde_as(as = #adapter)])
@@ -346,18 +347,9 @@ impl ItemEmitter<'_> {
             Scalar::Bool => quote!(bool),
             Scalar::Int32 => quote!(i32),
             Scalar::Int64 => quote!(i64),
-            Scalar::Double => {
-                self.imports.runtime.insert("DotNetDouble");
-                quote!(f64)
-            }
-            Scalar::Decimal => {
-                self.imports.runtime.insert("DotNetDecimal");
-                runtime(&mut self.imports, "Decimal")
-            }
-            Scalar::Guid => {
-                self.imports.runtime.insert("DotNetGuid");
-                runtime(&mut self.imports, "Uuid")
-            }
+            Scalar::Double => quote!(f64),
+            Scalar::Decimal => runtime(&mut self.imports, "Decimal"),
+            Scalar::Guid => runtime(&mut self.imports, "Uuid"),
             Scalar::DateTime => runtime(&mut self.imports, "DotNetDateTime"),
             Scalar::TopDateTime => runtime(&mut self.imports, "TopDateTime"),
             Scalar::Date => runtime(&mut self.imports, "Date"),
@@ -445,14 +437,28 @@ fn type_paragraphs(ty: &Type) -> Vec<String> {
     paragraphs
 }
 
-/// The serde_with adapter a field's type needs to be written as Json.NET writes it (numbers in .NET's text, Guids
-/// as BSON binaries), if any.
-fn adapter(ty: &FieldType) -> Option<TokenStream> {
+/// The serde_with adapter a field needs, with the runtime name it uses: a delimited list's `Delimited`, else its
+/// type's.
+fn adapter(field: &Field) -> Option<(TokenStream, &'static str)> {
+    match field.delimiter {
+        Some(delimiter) => {
+            let delimiter = Literal::character(delimiter);
+            Some((quote!(Delimited<#delimiter>), "Delimited"))
+        }
+        None => type_adapter(&field.ty),
+    }
+}
+
+/// The serde_with adapter a type needs to be written as Json.NET writes it (numbers in .NET's text, Guids as BSON
+/// binaries), if any.
+fn type_adapter(ty: &FieldType) -> Option<(TokenStream, &'static str)> {
     match ty {
-        FieldType::Scalar(Scalar::Double) => Some(quote!(DotNetDouble)),
-        FieldType::Scalar(Scalar::Decimal) => Some(quote!(DotNetDecimal)),
-        FieldType::Scalar(Scalar::Guid) => Some(quote!(DotNetGuid)),
-        FieldType::List(item) => adapter(item).map(|inner| quote!(Vec<#inner>)),
+        FieldType::Scalar(Scalar::Double) => Some((quote!(DotNetDouble), "DotNetDouble")),
+        FieldType::Scalar(Scalar::Decimal) => Some((quote!(DotNetDecimal), "DotNetDecimal")),
+        FieldType::Scalar(Scalar::Guid) => Some((quote!(DotNetGuid), "DotNetGuid")),
+        FieldType::List(item) => {
+            type_adapter(item).map(|(inner, name)| (quote!(Vec<#inner>), name))
+        }
         FieldType::Scalar(_) | FieldType::Named(_) => None,
     }
 }

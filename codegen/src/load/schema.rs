@@ -190,6 +190,8 @@ pub struct FieldDecl {
     pub max: Option<Spanned<Bound>>,
     pub pattern: Option<Spanned<String>>,
     pub format: Option<Spanned<TextFormat>>,
+    /// The character between the items of a list carried in one string.
+    pub delimiter: Option<Spanned<String>>,
     pub encryption: Option<Encryption>,
     /// Redacted from `Debug` and error messages; SM4-encrypted fields are sensitive whether marked or not.
     pub sensitive: bool,
@@ -248,6 +250,12 @@ impl Scalar {
     /// Whether .NET models it as a value type, which Web API never writes as null unless declared `T?`.
     pub fn is_clr_value_type(self) -> bool {
         !matches!(self, Scalar::String | Scalar::Fen | Scalar::TopCode)
+    }
+
+    /// Whether its text is the same on every wire, so items of it can be joined into one delimited string: not a
+    /// `double` (.NET's text differs from one format to another) nor a `top_code` (a number or text as it came).
+    pub fn has_one_text_form(self) -> bool {
+        !matches!(self, Scalar::Double | Scalar::TopCode)
     }
 }
 

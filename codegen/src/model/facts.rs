@@ -16,6 +16,8 @@ pub enum Fact<'a> {
     Range(Limit<Bound>),
     Pattern(&'a str),
     Format(TextFormat),
+    /// A list carried as one string, its items separated by this character.
+    Delimited(char),
     Encryption(Encryption),
     Sensitive,
 }
@@ -80,6 +82,9 @@ pub fn facts(field: &Field) -> Vec<Fact<'_>> {
     if let Some(format) = field.format {
         facts.push(Fact::Format(format));
     }
+    if let Some(delimiter) = field.delimiter {
+        facts.push(Fact::Delimited(delimiter));
+    }
     if let Some(encryption) = field.encryption {
         facts.push(Fact::Encryption(encryption));
     }
@@ -110,6 +115,10 @@ impl Fact<'_> {
                 None if *format == TextFormat::Digits => "Digits only.".to_owned(),
                 None => format!("A decimal number such as {}.", code("10.00")),
             },
+            Fact::Delimited(delimiter) => format!(
+                "Carried as one string, its items separated by {}.",
+                code(&delimiter.to_string())
+            ),
             Fact::Encryption(Encryption::Sm4) => "SM4-encrypted on the wire (SM4加密).".to_owned(),
             Fact::Sensitive => format!("Sensitive: redacted from {} output.", code("Debug")),
         }

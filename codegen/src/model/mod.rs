@@ -156,6 +156,8 @@ pub struct Field {
     pub max: Option<Bound>,
     pub pattern: Option<String>,
     pub format: Option<TextFormat>,
+    /// A `Vec` carried on the wire as one string, its items separated by this character.
+    pub delimiter: Option<char>,
     pub encryption: Option<Encryption>,
     /// Redacted from `Debug` and error messages.
     pub sensitive: bool,

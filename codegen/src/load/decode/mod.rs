@@ -622,6 +622,7 @@ impl Decoder<'_> {
         let format = m
             .take("format")
             .and_then(|node| self.choice(node, &TextFormat::SPELLINGS, "format"));
+        let delimiter = self.optional_spanned(&mut m, "delimiter");
         let encryption = m
             .take("encryption")
             .and_then(|node| self.choice(node, &ENCRYPTIONS, "encryption"))
@@ -643,6 +644,7 @@ impl Decoder<'_> {
             max,
             pattern,
             format,
+            delimiter,
             encryption,
             sensitive,
             doc,

@@ -484,6 +484,11 @@ pub static FIELD: Mapping = Mapping {
             "The documented form of a string's text, checked by validation.",
         ),
         key(
+            "delimiter",
+            Kind::Text,
+            "For a `list<T>` of scalars the document carries in one string (`\"1,2,3\"`): the one character between items.",
+        ),
+        key(
             "encryption",
             Kind::Word(Vocabulary::Encryption),
             "The document marks the field as encrypted on the wire; such a field is also sensitive.",
