@@ -285,6 +285,12 @@ rule_tests! {
         WEB => web(&[("path: api/refund", "path: api/refunds")]), Breaking, "both", At::New("http: ^{ method: POST");
     operation_top_method_changed: "operation-top-method-changed",
         TOP => top(&[("taobao.bus.confirm", "taobao.bus.confirmed")]), Breaking, "both", At::New("top: ^{");
+    operation_session_required: "operation-session-required",
+        TOP => top(&[("taobao.bus.confirm }", "taobao.bus.confirm, session: required }")]), Breaking, "request",
+        At::New("top: ^{");
+    operation_session_no_longer_required: "operation-session-no-longer-required",
+        top(&[("taobao.bus.confirm }", "taobao.bus.confirm, session: required }")]) =>
+        top(&[("taobao.bus.confirm }", "taobao.bus.confirm, session: optional }")]), Info, "request", At::New("top: ^{");
     operation_request_changed: "operation-request-changed",
         WEB => web(&[("request: RefundRequest", "request: Line")]), Breaking, "request", At::New("request: ^Line");
     operation_response_changed: "operation-response-changed",

@@ -9,7 +9,7 @@ use codegen_runtime::bon::Builder;
 use codegen_runtime::client::{Literal, Outcome, Success};
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
-    TopDateTime,
+    TopDateTime, TopSession,
 };
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +39,7 @@ impl Operation for ReturnTicketConfirm {
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {
         method: "taobao.bus.agent.returnticket.confirm",
+        session: TopSession::Unstated,
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "is_success",

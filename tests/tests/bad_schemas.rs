@@ -258,6 +258,7 @@ corpus! {
     struct_without_fields,
     three_problems,
     top_operation_declares_error,
+    top_session_unknown_word,
     type_case_collision,
     type_named_error_response,
     type_named_self,

@@ -26,7 +26,9 @@ pub mod validate;
 
 pub use format::{bson, form, json, xml};
 pub use problem::{Problem, Rejection, Stage};
-pub use protocol::operation::{Endpoint, Format, Model, Operation, Protocol, ProviderInfo};
+pub use protocol::operation::{
+    Endpoint, Format, Model, Operation, Protocol, ProviderInfo, TopSession,
+};
 pub use protocol::{sm4, top};
 pub use registry::{ModelVisitor, OperationVisitor};
 pub use scalar::{

@@ -186,6 +186,14 @@ rules! {
         "a TOP operation's API method changed: the signed `method` parameter and the `<method>_response` envelope",
         "breaking",
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    OPERATION_SESSION_REQUIRED = "operation-session-required", All,
+        "a TOP operation now needs a user's session (`session: required`)",
+        "breaking (Rust API): a codec without a session is refused the call",
+        request: |_| BREAKING.rust(), response: |_| BREAKING.rust();
+    OPERATION_SESSION_NO_LONGER_REQUIRED = "operation-session-no-longer-required", All,
+        "a TOP operation no longer needs a user's session",
+        "info",
+        request: |_| INFO.rust(), response: |_| INFO.rust();
     OPERATION_REQUEST_CHANGED = "operation-request-changed", All,
         "an operation sends another type",
         "breaking",

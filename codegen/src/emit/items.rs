@@ -43,7 +43,15 @@ impl ItemEmitter<'_> {
             Endpoint::Http { method, path } => {
                 quote!(Endpoint::Http { method: #method, path: #path })
             }
-            Endpoint::Top { method } => quote!(Endpoint::Top { method: #method }),
+            Endpoint::Top { method, session } => {
+                self.imports.runtime.insert("TopSession");
+                let session = match session {
+                    TopSession::Unstated => quote!(TopSession::Unstated),
+                    TopSession::Optional => quote!(TopSession::Optional),
+                    TopSession::Required => quote!(TopSession::Required),
+                };
+                quote!(Endpoint::Top { method: #method, session: #session })
+            }
         };
         let errors = match (self.provider.protocol, op.error) {
             (Protocol::Top, _) => Some(
@@ -54,10 +62,21 @@ impl ItemEmitter<'_> {
                 error.map(|id| format!("Failures arrive as [`{}`].", types[id].rust_name.bare()))
             }
         };
+        let session = match op.endpoint {
+            Endpoint::Top {
+                session: TopSession::Required,
+                ..
+            } => Some(
+                "Acts for a user (需要用户授权): the client refuses to build the call without a session."
+                    .to_owned(),
+            ),
+            _ => None,
+        };
         let docs = doc_attrs(
             op.doc
                 .iter()
                 .cloned()
+                .chain(session)
                 .chain(op.outcome.iter().flat_map(outcome_paragraphs))
                 .chain(errors)
                 .chain(note(op.note.as_deref())),

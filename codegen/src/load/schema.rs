@@ -80,7 +80,26 @@ pub enum SuccessDecl {
 #[derive(Clone, Debug)]
 pub enum EndpointDecl {
     Http { method: String, path: String },
-    Top { method: String },
+    Top { method: String, session: TopSession },
+}
+
+/// Whether a TOP API acts for a user, whose authorization is the `session` system parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TopSession {
+    /// The document does not say.
+    Unstated,
+    /// "可选": taken when there is one.
+    Optional,
+    /// "需要用户授权": the client refuses to build a call without one.
+    Required,
+}
+
+impl TopSession {
+    /// The words of `session:`; leaving the key out is `Unstated`.
+    pub const SPELLINGS: [(&'static str, TopSession); 2] = [
+        ("optional", TopSession::Optional),
+        ("required", TopSession::Required),
+    ];
 }
 
 #[derive(Clone, Debug)]

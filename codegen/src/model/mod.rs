@@ -5,7 +5,7 @@ pub mod facts;
 
 pub use crate::load::schema::{
     Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar,
-    TextFormat,
+    TextFormat, TopSession,
 };
 
 use crate::names::RustName;

@@ -39,6 +39,8 @@ pub struct OperationView<'a> {
     /// `POST api/ticket/refund`, or the TOP method name.
     pub endpoint: String,
     pub endpoint_kind: &'static str,
+    /// What a TOP operation's page says of the user's session, when it says anything.
+    pub session: Option<&'static str>,
     pub request: TypeLink<'a>,
     pub response: TypeLink<'a>,
     pub error: Option<TypeLink<'a>>,
@@ -266,9 +268,19 @@ impl<'a> Page<'a> {
     }
 
     fn operation(&self, op: &'a Operation, anchor: String) -> OperationView<'a> {
-        let (endpoint, endpoint_kind) = match &op.endpoint {
-            Endpoint::Http { method, path } => (format!("{method} {path}"), "HTTP"),
-            Endpoint::Top { method } => (method.clone(), "TOP method"),
+        let (endpoint, endpoint_kind, session) = match &op.endpoint {
+            Endpoint::Http { method, path } => (format!("{method} {path}"), "HTTP", None),
+            Endpoint::Top { method, session } => (
+                method.clone(),
+                "TOP method",
+                match session {
+                    TopSession::Unstated => None,
+                    TopSession::Optional => Some("optional: a configured session is sent"),
+                    TopSession::Required => Some(
+                        "required (需要用户授权): the client refuses to build the call without one",
+                    ),
+                },
+            ),
         };
         OperationView {
             name: &op.name,
@@ -276,6 +288,7 @@ impl<'a> Page<'a> {
             rust: self.rust_path(op.rust_name.bare()),
             endpoint,
             endpoint_kind,
+            session,
             request: self.link(op.request),
             response: self.link(op.response),
             error: op.error.map(|id| self.link(id)),

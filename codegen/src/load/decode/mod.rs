@@ -479,11 +479,16 @@ impl Decoder<'_> {
     fn top_endpoint(&mut self, node: &Node) -> Option<Spanned<EndpointDecl>> {
         let mut m = self.mapping(node, &language::TOP_ENDPOINT)?;
         let method = self.name(&mut m, "method");
+        let session = m
+            .take("session")
+            .and_then(|node| self.choice(node, &TopSession::SPELLINGS, "`session`"))
+            .map_or(TopSession::Unstated, |session| session.value);
         self.optional_string(&mut m, "note");
         self.finish(m);
         Some(Spanned {
             value: EndpointDecl::Top {
                 method: method?.value,
+                session,
             },
             pos: node.pos,
         })

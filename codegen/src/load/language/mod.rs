@@ -7,7 +7,7 @@
 
 pub mod json_schema;
 
-use crate::load::schema::{Encryption, Format, Protocol, Repr, Scalar, TextFormat};
+use crate::load::schema::{Encryption, Format, Protocol, Repr, Scalar, TextFormat, TopSession};
 
 /// The language versions this generator reads.
 pub const SUPPORTED_VERSION: i64 = 1;
@@ -101,6 +101,7 @@ pub enum Vocabulary {
     Repr,
     HttpMethod,
     SuccessWhen,
+    TopSession,
 }
 
 impl Vocabulary {
@@ -116,6 +117,7 @@ impl Vocabulary {
             Vocabulary::Repr => names(&Repr::ALL),
             Vocabulary::HttpMethod => HTTP_METHODS.to_vec(),
             Vocabulary::SuccessWhen => names(&SUCCESS_WHEN),
+            Vocabulary::TopSession => names(&TopSession::SPELLINGS),
         }
     }
 }
@@ -320,6 +322,11 @@ pub static TOP_ENDPOINT: Mapping = Mapping {
             "method",
             Kind::Name,
             "The TOP API method, e.g. `taobao.bus.agent.returnticket.confirm`.",
+        ),
+        key(
+            "session",
+            Kind::Word(Vocabulary::TopSession),
+            "Whether the API acts for a user, whose session the call carries: `required` (\"需要用户授权\": the client refuses to build the call without one) or `optional`.",
         ),
         NOTE,
     ],
