@@ -449,6 +449,12 @@ rule_tests! {
     cross_field_rule_follows_a_renamed_field: "cross-field-rule-code-changed",
         WEB => web(&[("{ name: reason,", "{ name: why, renamed_from: reason,"), ("require: reason", "require: why"), ("message: a failed", "message: A failed")]),
         Warning, "request", At::New("code: ^REASON_MISSING");
+    field_default_changed: "field-default-changed",
+        WEB => web(&[("{ name: amount, type: int32,", "{ name: amount, type: int32, default: 10,")]), Warning, "request",
+        At::New("default: ^10");
+    field_default_changed_in_a_response: "field-default-changed",
+        top(&[(NOTE, "{ name: note, type: string, default: none }")]) => top(&[(NOTE, "{ name: note, type: string, default: nil }")]),
+        Info, "response", At::New("default: ^nil");
     field_delimiter_added: "field-delimiter-added",
         top(&[(NOTE, LISTED_NOTES)]) => top(&[(NOTE, DELIMITED_NOTES)]), Breaking, "response",
         At::New("delimiter: ^\",\"");

@@ -116,6 +116,20 @@ fn a_delimited_list_is_a_vec_with_the_delimited_adapter() {
 }
 
 #[test]
+fn a_default_is_documented_and_changes_nothing_on_the_wire() {
+    let module = rendered("src/defaults.rs");
+    let field = "    /// 每页条数\n    ///\n    /// From 1 to 100. Defaults to `20` on the server when left out.\n    #[validate(min = 1, max = 100)]\n    pub page_size: Option<i64>,";
+    assert!(module.contains(field), "{field}\nin\n{module}");
+    assert!(
+        module.contains(
+            "/// Defaults to `\"asc\"` on the server when left out.\n    pub order: Option<Order>,"
+        ),
+        "{module}"
+    );
+    assert!(!module.contains("serde(default"), "{module}");
+}
+
+#[test]
 fn number_adapters_follow_the_field_shape() {
     let module = module();
     assert!(

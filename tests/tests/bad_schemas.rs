@@ -196,6 +196,7 @@ corpus! {
     bound_on_string,
     dangling_base,
     dangling_request,
+    default_does_not_fit,
     delimiter_in_data_contract_xml,
     delimiter_misused,
     duplicate_field_wire_name,

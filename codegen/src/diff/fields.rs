@@ -7,7 +7,7 @@ use super::matching;
 use super::rules::{self, Facts, Rule};
 use crate::diagnostic::Pos;
 use crate::load::schema::{FieldDecl, Spanned, TextFormat};
-use crate::model::{Bound, Field, FieldType, Scalar, Struct, TypeId};
+use crate::model::{Bound, DefaultValue, Field, FieldType, Scalar, Struct, TypeId};
 
 /// Compares the fields two paired structs declare themselves.
 pub(super) fn compare(
@@ -228,6 +228,28 @@ fn compare_field(
         new,
         span(|d| d.delimiter.as_ref().map(|d| d.pos)),
     );
+    if old.default != new.default {
+        let text = |value: &Option<DefaultValue>| {
+            value
+                .as_ref()
+                .map_or_else(|| "none".to_owned(), ToString::to_string)
+        };
+        let what = format!(
+            "default changed from {} to {}",
+            text(&old.default),
+            text(&new.default)
+        );
+        let at = span(|d| d.default.as_ref().map(|d| d.pos));
+        report(
+            cmp,
+            context,
+            new,
+            &rules::FIELD_DEFAULT_CHANGED,
+            at,
+            Facts::NONE,
+            what,
+        );
+    }
     if let Some(texts) = changed_texts(&[
         ("doc", old.doc.as_deref(), new.doc.as_deref()),
         ("note", old.note.as_deref(), new.note.as_deref()),

@@ -411,6 +411,10 @@ rules! {
         "a field is no longer encrypted on the wire",
         "breaking",
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    FIELD_DEFAULT_CHANGED = "field-default-changed", All,
+        "the default the document says the server applies to a field left out was added, removed or changed",
+        "request: warning; response: info",
+        request: |_| WARNING.wire(), response: |_| INFO.wire();
     FIELD_DELIMITER_ADDED = "field-delimiter-added", All,
         "a list is now carried in one delimited string",
         "breaking",

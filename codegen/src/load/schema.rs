@@ -142,6 +142,27 @@ pub struct RuleDecl {
     pub pos: Pos,
 }
 
+/// A field's documented default value (TOP's 默认值 column, a Help Page's "Default value is X"), as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultValue {
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Bool(bool),
+}
+
+/// As the schema writes it: strings quoted (`20`, `1.5`, `"CNY"`, `true`).
+impl std::fmt::Display for DefaultValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DefaultValue::Int(n) => write!(f, "{n}"),
+            DefaultValue::Float(x) => write!(f, "{x}"),
+            DefaultValue::Str(s) => write!(f, "{s:?}"),
+            DefaultValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
 /// A literal a rule compares a field with.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
@@ -211,6 +232,8 @@ pub struct FieldDecl {
     pub format: Option<Spanned<TextFormat>>,
     /// The character between the items of a list carried in one string.
     pub delimiter: Option<Spanned<String>>,
+    /// The value the document says the server applies when the field is left out.
+    pub default: Option<Spanned<DefaultValue>>,
     pub encryption: Option<Encryption>,
     /// Redacted from `Debug` and error messages; SM4-encrypted fields are sensitive whether marked or not.
     pub sensitive: bool,

@@ -4,8 +4,8 @@
 pub mod facts;
 
 pub use crate::load::schema::{
-    Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar,
-    TextFormat, TopSession,
+    Bound, DefaultValue, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr,
+    Scalar, TextFormat, TopSession,
 };
 
 use crate::names::RustName;
@@ -158,6 +158,8 @@ pub struct Field {
     pub format: Option<TextFormat>,
     /// A `Vec` carried on the wire as one string, its items separated by this character.
     pub delimiter: Option<char>,
+    /// What the server applies when the field is left out, as the document says; never sent by the client.
+    pub default: Option<DefaultValue>,
     pub encryption: Option<Encryption>,
     /// Redacted from `Debug` and error messages.
     pub sensitive: bool,

@@ -627,6 +627,7 @@ impl Decoder<'_> {
         let format = m
             .take("format")
             .and_then(|node| self.choice(node, &TextFormat::SPELLINGS, "format"));
+        let default = m.take("default").and_then(|node| self.default_value(node));
         let delimiter = self.optional_spanned(&mut m, "delimiter");
         let encryption = m
             .take("encryption")
@@ -649,11 +650,34 @@ impl Decoder<'_> {
             max,
             pattern,
             format,
+            default,
             delimiter,
             encryption,
             sensitive,
             doc,
             note,
+        })
+    }
+
+    /// A field's `default`: one scalar value; which kind fits the field's type is `check`'s business.
+    fn default_value(&mut self, node: &Node) -> Option<Spanned<DefaultValue>> {
+        let value = match &node.value {
+            Value::Int(n) => DefaultValue::Int(*n),
+            Value::Float(x) if x.is_finite() => DefaultValue::Float(*x),
+            Value::Str(s) => DefaultValue::Str(s.clone()),
+            Value::Bool(b) => DefaultValue::Bool(*b),
+            _ => {
+                self.expected(
+                    node,
+                    "an integer, a finite number, a string or a boolean",
+                    "`default`",
+                );
+                return None;
+            }
+        };
+        Some(Spanned {
+            value,
+            pos: node.pos,
         })
     }
 

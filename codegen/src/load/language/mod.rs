@@ -77,6 +77,8 @@ pub enum Kind {
     Literal,
     /// One literal, or a list of at least one, none twice.
     Literals,
+    /// A field's default: an integer, a number, a string or a boolean.
+    Value,
     Mapping(&'static Mapping),
     List {
         item: &'static Kind,
@@ -489,6 +491,11 @@ pub static FIELD: Mapping = Mapping {
             "format",
             Kind::Word(Vocabulary::TextFormat),
             "The documented form of a string's text, checked by validation.",
+        ),
+        key(
+            "default",
+            Kind::Value,
+            "The value the document says the server applies when the field is left out (默认值); documentation only, never sent.",
         ),
         key(
             "delimiter",
