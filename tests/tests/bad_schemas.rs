@@ -197,7 +197,6 @@ corpus! {
     dangling_base,
     dangling_request,
     default_does_not_fit,
-    delimiter_in_data_contract_xml,
     delimiter_misused,
     duplicate_field_wire_name,
     duplicate_mapping_key,

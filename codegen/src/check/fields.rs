@@ -340,17 +340,6 @@ impl Checker<'_> {
                  `note:`",
             );
         }
-        let data_contract = self.schema.provider.as_ref().is_some_and(|provider| {
-            let formats: Vec<Format> = provider.formats.iter().map(|f| f.value).collect();
-            provider.protocol.value.uses_data_contract(&formats)
-        });
-        if data_contract {
-            self.diags.error_with_hint(
-                delimiter.pos,
-                format!("field `{name}` has a `delimiter` in a provider that speaks DataContract XML"),
-                "delimited lists are written in JSON, forms, BSON and TOP, not yet as DataContract XML",
-            );
-        }
         character
     }
 

@@ -295,12 +295,19 @@ impl ItemEmitter<'_> {
             .collect()
     }
 
-    /// `#[data_member(inherited = N)]` for a member a base type declares; the element name is serde's.
+    /// `#[data_member(inherited = N, delimiter = ',')]` for a member a base type declares or a list carried in one
+    /// string; the element name is serde's.
     fn data_member(field: &Field) -> Option<TokenStream> {
-        (field.inherited > 0).then(|| {
+        let inherited = (field.inherited > 0).then(|| {
             let level = Literal::u32_unsuffixed(field.inherited);
-            quote!(#[data_member(inherited = #level)])
-        })
+            quote!(inherited = #level)
+        });
+        let delimiter = field.delimiter.map(|delimiter| {
+            let delimiter = Literal::character(delimiter);
+            quote!(delimiter = #delimiter)
+        });
+        let args: Vec<TokenStream> = inherited.into_iter().chain(delimiter).collect();
+        (!args.is_empty()).then(|| quote!(#[data_member(#(#args),*)]))
     }
 
     fn field(&mut self, field: &Field, rename_all: bool, data_contract: bool) -> TokenStream {

@@ -4,7 +4,8 @@
 //! Each item is written as its scalar's text (`Display`) and read by it (`FromStr`), so a date, an amount in fen or
 //! a number keeps the form its scalar fixes. Reading, the empty string is the empty list, and white space around
 //! an item is dropped; an item that does not read is a rejection naming its place in the list, never a panic.
-//! Writing, an item whose text holds the delimiter is refused: it would come back as two.
+//! Writing, an item whose text holds the delimiter is refused: it would come back as two. DataContract XML, which
+//! serde does not write, joins and splits with the same rules (`xml::DelimitedMember`).
 
 use std::fmt::{Display, Write as _};
 use std::str::FromStr;
@@ -19,23 +20,52 @@ use super::text::shorten;
 /// The adapter of a list carried as one string whose items `DELIMITER` separates.
 pub struct Delimited<const DELIMITER: char>;
 
+/// The items' texts joined by `delimiter`; an item whose text holds the delimiter is refused, naming its place.
+pub(crate) fn join<T: Display>(items: &[T], delimiter: char) -> Result<String, String> {
+    let mut text = String::new();
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            text.push(delimiter);
+        }
+        let start = text.len();
+        write!(text, "{item}").map_err(|error| error.to_string())?;
+        if text[start..].contains(delimiter) {
+            return Err(format!(
+                "item {index} of a {delimiter:?}-delimited list, {:?}, holds the delimiter",
+                shorten(&text[start..])
+            ));
+        }
+    }
+    Ok(text)
+}
+
+/// The items of `text`: none for empty (or blank) text, each trimmed and read by its `FromStr`; the first that
+/// does not read is named by its place.
+pub(crate) fn split<T>(text: &str, delimiter: char) -> Result<Vec<T>, String>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    text.split(delimiter)
+        .enumerate()
+        .map(|(index, item)| {
+            let item = item.trim();
+            item.parse().map_err(|error| {
+                format!(
+                    "item {index} of a {delimiter:?}-delimited list, {:?}: {error}",
+                    shorten(item)
+                )
+            })
+        })
+        .collect()
+}
+
 impl<T: Display, const DELIMITER: char> SerializeAs<Vec<T>> for Delimited<DELIMITER> {
     fn serialize_as<S: Serializer>(items: &Vec<T>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut text = String::new();
-        for (index, item) in items.iter().enumerate() {
-            if index > 0 {
-                text.push(DELIMITER);
-            }
-            let start = text.len();
-            write!(text, "{item}").map_err(S::Error::custom)?;
-            if text[start..].contains(DELIMITER) {
-                return Err(S::Error::custom(format!(
-                    "item {index} of a {DELIMITER:?}-delimited list, {:?}, holds the delimiter",
-                    shorten(&text[start..])
-                )));
-            }
-        }
-        serializer.serialize_str(&text)
+        serializer.serialize_str(&join(items, DELIMITER).map_err(S::Error::custom)?)
     }
 }
 
@@ -63,21 +93,7 @@ where
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Vec<T>, E> {
-        if text.trim().is_empty() {
-            return Ok(Vec::new());
-        }
-        text.split(DELIMITER)
-            .enumerate()
-            .map(|(index, item)| {
-                let item = item.trim();
-                item.parse().map_err(|error| {
-                    E::custom(format!(
-                        "item {index} of a {DELIMITER:?}-delimited list, {:?}: {error}",
-                        shorten(item)
-                    ))
-                })
-            })
-            .collect()
+        split(text, DELIMITER).map_err(E::custom)
     }
 }
 

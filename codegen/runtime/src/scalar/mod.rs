@@ -10,7 +10,7 @@
 pub(crate) mod calendar;
 mod date;
 mod datetime;
-mod delimited;
+pub(crate) mod delimited;
 mod fen;
 pub(crate) mod guid;
 pub(crate) mod marker;

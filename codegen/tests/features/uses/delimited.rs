@@ -2,8 +2,9 @@
 //! format a provider may speak.
 
 use codegen_runtime::top::{self, ResponseFormat};
-use codegen_runtime::{Fen, Protocol, TopDateTime, bson, form, json};
+use codegen_runtime::{Date, Fen, Protocol, TopDateTime, bson, form, json, xml};
 use features::delimited::{ListOrdersRequest, ListOrdersResponse};
+use features::delimited_contracts::RefundQuery;
 
 fn request() -> ListOrdersRequest {
     let day = |text: &str| text.parse::<TopDateTime>().expect("a TOP date-time");
@@ -58,4 +59,23 @@ fn an_item_that_does_not_read_is_a_rejection_at_the_field() {
         rejection.errors()[0].message.contains("item 1 of a ','-delimited list, \"x\""),
         "{rejection:?}"
     );
+}
+
+#[test]
+fn a_data_contract_member_carries_the_joined_string_and_rejects_a_bad_item_at_its_path() {
+    let query = RefundQuery {
+        ticket_ids: vec![7, 8],
+        days: Some(Vec::new()),
+    };
+    let text = xml::to_string(&query).unwrap();
+    // The empty list is the empty string, which DataContractSerializer writes with both tags.
+    assert!(text.contains("<Days></Days><TicketIds>7,8</TicketIds>"), "{text}");
+    assert_eq!(xml::from_str::<RefundQuery>(&text).unwrap(), query);
+    let bad = text.replace("7,8", "7,eight");
+    let rejection = xml::from_str::<RefundQuery>(&bad).unwrap_err();
+    assert_eq!(rejection.errors()[0].path, "$.TicketIds", "{rejection:?}");
+    assert!(rejection.errors()[0].message.starts_with("item 1 of a ','-delimited list, \"eight\""), "{rejection:?}");
+    let nil = r#"<RefundQuery xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Shop"><Days i:nil="true"/><TicketIds>1</TicketIds></RefundQuery>"#;
+    let read = xml::from_str::<RefundQuery>(nil).unwrap();
+    assert_eq!((read.ticket_ids, read.days), (vec![1], None::<Vec<Date>>));
 }
