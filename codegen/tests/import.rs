@@ -322,6 +322,166 @@ fn outside_pages_import_and_load() {
     }
 }
 
+/// A Help Page's sample generator ignores the limits the page states, so a sample that breaks them says which, in
+/// the order validation reports them; one that keeps them says nothing.
+#[test]
+fn samples_that_break_the_pages_limits_say_so() {
+    let page = page_bytes("marthoma_account_subgroup_pipe.txt");
+    let imported = import_one("marthoma.txt", &page, Some("marthoma")).expect("imports");
+    let example = imported
+        .yaml
+        .split("\n  - type: ")
+        .find(|example| example.starts_with("\"AccountSubGroupUpdateVM\""))
+        .expect("the request's sample");
+    assert!(
+        example.contains("    breaks: [max_len, pattern]\n"),
+        "{example}"
+    );
+    let page = page_bytes("pinch_contents_heads_compact.txt");
+    let imported = import_one("pinch.txt", &page, Some("pinch")).expect("imports");
+    assert!(!imported.yaml.contains("breaks:"), "{}", imported.yaml);
+}
+
+/// XmlSerializer's samples are not DataContract's: the provider is read without XML, and the page says why.
+#[test]
+fn xml_serializer_samples_are_left_out_with_a_note() {
+    let page = page_bytes("pswin_messages_blocks.txt");
+    let imported = import_one("pswin.txt", &page, Some("pswin")).expect("imports");
+    assert!(
+        imported.yaml.contains("  formats: [json]\n"),
+        "{}",
+        imported.yaml
+    );
+    assert!(!imported.yaml.contains("    xml: "), "{}", imported.yaml);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("XmlSerializer") && w.line == 63),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+/// An enum the page shows only through its samples (JSON `0`, XML `NotSet`) becomes an open enum of that one value,
+/// named by the XML sample, with a note; the schema loads and generates.
+#[test]
+fn an_enum_shown_only_by_its_samples_is_read_from_them() {
+    let page = r#"POST api/refund/status
+
+Sets the status of a refund.
+
+Request Information
+
+URI Parameters
+
+None.
+
+Body Parameters
+
+RefundStatusModel
+NameDescriptionTypeAdditional information
+RefundId
+
+The refund.
+
+integer
+
+Required
+
+Status
+
+The new status.
+
+RefundState
+
+None.
+
+Request Formats
+
+application/json, text/json
+
+Sample:
+{
+  "RefundId": 1,
+  "Status": 0
+}
+
+application/xml, text/xml
+
+Sample:
+<RefundStatusModel xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Acme.Models">
+  <RefundId>1</RefundId>
+  <Status>NotSet</Status>
+</RefundStatusModel>
+
+Response Information
+
+Resource Description
+
+RefundStatusModel
+
+Response Formats
+
+application/json, text/json
+
+Sample:
+{
+  "RefundId": 1,
+  "Status": 0
+}
+"#;
+    let imported = import_one("page.txt", page.as_bytes(), Some("acme")).expect("imports");
+    let declared = imported
+        .yaml
+        .split("\n  \"RefundState\":\n")
+        .nth(1)
+        .expect("the enum is declared");
+    assert!(
+        declared.contains("    repr: int32\n    open: true\n"),
+        "{declared}"
+    );
+    assert!(
+        declared.contains("      - { value: 0, name: \"NotSet\" }\n"),
+        "{declared}"
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.line == 23 && w.message.contains("RefundState")),
+        "{:?}",
+        imported.warnings
+    );
+    loads("acme", &imported.yaml);
+}
+
+/// A page whose Java example builds a `QimenCloudClient` is a Qimen API: read as TOP, with a note naming the line.
+#[test]
+fn a_qimen_page_is_read_as_top_and_says_so() {
+    let page = String::from_utf8(seed_bytes("004_1216d18a332179f2.txt"))
+        .expect("UTF-8")
+        .replace(
+            "TaobaoClient client = new DefaultTaobaoClient(url, appkey, secret);",
+            "QimenCloudClient client = new DefaultQimenCloudClient(url, appkey, secret);",
+        );
+    let imported = import_one("qimen.txt", page.as_bytes(), Some("qimen")).expect("imports");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.line == 75 && w.message.contains("QimenCloudClient")),
+        "{:?}",
+        imported.warnings
+    );
+    assert!(
+        imported.yaml.contains("  protocol: top\n"),
+        "{}",
+        imported.yaml
+    );
+    loads("qimen", &imported.yaml);
+}
+
 fn seed_bytes(file: &str) -> Vec<u8> {
     std::fs::read(root().join("seeds").join(file)).expect("seed")
 }

@@ -259,6 +259,7 @@ corpus! {
     three_problems,
     top_operation_declares_error,
     top_session_unknown_word,
+    top_xml_sample_of_no_response,
     type_case_collision,
     type_named_error_response,
     type_named_self,

@@ -1,4 +1,4 @@
-//! The conformance runner, end to end: every JSON sample of the five schemas goes json -> json unchanged, rejected
+//! The conformance runner, end to end: every JSON sample of the schemas goes json -> json unchanged, rejected
 //! payloads report a path and a code, usage errors exit 2, and no input makes it panic.
 
 use std::path::Path;
@@ -35,8 +35,16 @@ fn rejection(outcome: &Outcome) -> (String, String) {
     )
 }
 
-/// (provider, type as the document names it, sample) for every JSON sample in the schemas.
-fn json_samples() -> Vec<(String, String, String)> {
+/// A JSON sample of the schemas: its provider, its type as the document names it, and the codes of the rules its
+/// example says it breaks.
+struct Sample {
+    provider: String,
+    ty: String,
+    text: String,
+    breaks: Vec<String>,
+}
+
+fn json_samples() -> Vec<Sample> {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
     let providers = codegen::load(&schemas).unwrap_or_else(|e| panic!("{e}"));
     let mut samples = Vec::new();
@@ -44,8 +52,12 @@ fn json_samples() -> Vec<(String, String, String)> {
         for example in &provider.examples {
             for (format, text) in &example.samples {
                 if *format == codegen::model::Format::Json {
-                    let ty = provider.types[example.ty].name.clone();
-                    samples.push((provider.id.clone(), ty, text.clone()));
+                    samples.push(Sample {
+                        provider: provider.id.clone(),
+                        ty: provider.types[example.ty].name.clone(),
+                        text: text.clone(),
+                        breaks: example.breaks.clone(),
+                    });
                 }
             }
         }
@@ -53,18 +65,40 @@ fn json_samples() -> Vec<(String, String, String)> {
     samples
 }
 
+/// A sample comes back unchanged, or, where the document's own sample breaks its rules, is refused by validation
+/// with exactly the codes its example lists.
 #[test]
 fn every_json_sample_round_trips_through_the_runner() {
     let samples = json_samples();
     assert!(!samples.is_empty(), "the schemas hold JSON samples");
-    for (provider, ty, sample) in &samples {
-        let outcome = convert(provider, ty, sample);
-        assert_eq!(outcome.exit, 0, "{provider} {ty}: {outcome:?}");
-        assert_eq!(
-            stdout(&outcome),
-            json::compact(sample).unwrap(),
-            "{provider} {ty}"
-        );
+    for Sample {
+        provider,
+        ty,
+        text,
+        breaks,
+    } in &samples
+    {
+        let outcome = convert(provider, ty, text);
+        if breaks.is_empty() {
+            assert_eq!(outcome.exit, 0, "{provider} {ty}: {outcome:?}");
+            assert_eq!(
+                stdout(&outcome),
+                json::compact(text).unwrap(),
+                "{provider} {ty}"
+            );
+            continue;
+        }
+        assert_eq!(outcome.exit, 1, "{provider} {ty}: {outcome:?}");
+        let report: serde_json::Value =
+            serde_json::from_slice(&outcome.stdout).expect("a JSON report");
+        assert_eq!(report["stage"], "validate", "{provider} {ty}: {report}");
+        let codes: Vec<&str> = report["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|error| error["code"].as_str())
+            .collect();
+        assert_eq!(codes, *breaks, "{provider} {ty}");
     }
 }
 
@@ -375,8 +409,11 @@ fn mutated_samples_never_panic_and_either_convert_or_are_rejected() {
         b"\xe4\xb8",
     ];
     let mut runs = 0;
-    for (provider, ty, sample) in json_samples() {
-        let bytes = sample.as_bytes();
+    for Sample {
+        provider, ty, text, ..
+    } in json_samples()
+    {
+        let bytes = text.as_bytes();
         let argv = args(&[&provider, &ty, "json", "json"]);
         let mut inputs: Vec<Vec<u8>> = (0..=bytes.len())
             .step_by(7)

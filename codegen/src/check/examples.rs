@@ -1,5 +1,5 @@
 //! Examples: the type is concrete, or TOP's `error_response` envelope; each sample is in a format the provider
-//! speaks, JSON samples parse.
+//! speaks, JSON samples parse, and a TOP provider's XML samples are responses.
 
 use codegen_wire::top::ERROR_RESPONSE;
 
@@ -36,6 +36,7 @@ impl Checker<'_> {
                     ),
                 );
             }
+            self.top_xml_answers_a_call(decl);
             if let Some(ty) = id {
                 examples.push(Example {
                     ty,
@@ -98,6 +99,31 @@ impl Checker<'_> {
                     "name the type of the sample, declared under `types:`",
                 );
                 None
+            }
+        }
+    }
+
+    /// TOP writes XML only as the answer to a call, so an XML sample of a TOP provider is some operation's
+    /// response: its test reads it as the client reads that operation's answer.
+    fn top_xml_answers_a_call(&mut self, decl: &ExampleDecl) {
+        if self.protocol() != Some(Protocol::Top) {
+            return;
+        }
+        let answers = self
+            .schema
+            .operations
+            .iter()
+            .any(|operation| operation.response.value == decl.ty.value);
+        for (format, text) in &decl.samples {
+            if *format == Format::Xml && !answers {
+                self.diags.error_with_hint(
+                    text.pos,
+                    format!(
+                        "an XML sample of `{}`, which no operation answers with: TOP writes XML only as a response",
+                        decl.ty.value
+                    ),
+                    "name the operation's `response` type, or declare the operation the document shows it for",
+                );
             }
         }
     }

@@ -20,8 +20,9 @@ pub mod source;
 mod types;
 mod usage;
 
+use std::cmp::Reverse;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use rayon::prelude::*;
@@ -185,22 +186,50 @@ pub struct Change {
     pub message: String,
 }
 
-/// Every semantic change from `old` to `new`, sorted by provider, file and position. Providers are paired by id.
+/// Every semantic change from `old` to `new`, sorted by provider, then severity (breaking first, so a reviewer
+/// reads first what needs a decision), then file and position. Providers are paired by id.
 pub fn diff(old: &[LoadedProvider], new: &[LoadedProvider]) -> Vec<Change> {
     let mut changes: Vec<Change> = providers::pair(old, new)
         .par_iter()
         .flat_map_iter(|pair| pair.compare())
         .collect();
     changes.sort_by(|a, b| {
-        (&a.provider, &a.file, a.pos, a.rule.id, &a.message).cmp(&(
-            &b.provider,
-            &b.file,
-            b.pos,
-            b.rule.id,
-            &b.message,
-        ))
+        (
+            &a.provider,
+            Reverse(a.severity),
+            &a.file,
+            a.pos,
+            a.rule.id,
+            &a.message,
+        )
+            .cmp(&(
+                &b.provider,
+                Reverse(b.severity),
+                &b.file,
+                b.pos,
+                b.rule.id,
+                &b.message,
+            ))
     });
     changes
+}
+
+/// Writes the paths of schemas on disk relative to `root` (the repository), as GitHub's annotations and a
+/// reviewer's editor want them; a path outside `root`, or a revision's `REV:path`, is kept as it is.
+pub fn relative_to(changes: &mut [Change], root: &Path) {
+    let Ok(root) = root.canonicalize() else {
+        return;
+    };
+    for change in changes {
+        if let Some(relative) = change
+            .file
+            .canonicalize()
+            .ok()
+            .and_then(|file| file.strip_prefix(&root).ok().map(Path::to_path_buf))
+        {
+            change.file = relative;
+        }
+    }
 }
 
 /// Whether any change is at least as severe as `threshold`: the CLI's exit status 1.

@@ -1,8 +1,8 @@
 //! The four ways `codegen diff` writes its changes: text for a terminal, Markdown for a pull-request comment, JSON
 //! for tools, and GitHub workflow commands that annotate the pull request's files.
 //!
-//! The JSON output is an array with one object per change, in the order the changes are sorted (provider, file,
-//! position), each with exactly these members: `rule` (the rule id), `severity` (`breaking`, `warning`, `info`),
+//! The JSON output is an array with one object per change, in the order the changes are sorted (provider, breaking
+//! first, file, position), each with exactly these members: `rule` (the rule id), `severity` (`breaking`, `warning`, `info`),
 //! `direction` (`request`, `response`, `both`, `none`), `formats` (an array of `rust`, `json`, `xml`, `form`,
 //! `bson`, `top`), `provider`, `file`, `line`, `column` (from 1) and `message`.
 

@@ -2,6 +2,7 @@
 
 mod builders;
 mod docs;
+mod examples;
 mod include;
 mod items;
 mod sm4;
@@ -10,14 +11,13 @@ mod validation;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use heck::ToSnakeCase;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use rayon::prelude::*;
 
 use crate::error::EmitError;
 use crate::model::*;
-use docs::{doc_attrs, inner_doc_attrs};
+use docs::inner_doc_attrs;
 use items::{Imports, ItemEmitter};
 
 pub use include::render_include;
@@ -62,7 +62,7 @@ pub fn render(providers: &[Provider]) -> Result<Files, EmitError> {
     let examples = PathBuf::from("src/examples.rs");
     files.insert(
         examples.clone(),
-        format(&examples, "schemas/", example_tests(&providers))?,
+        format(&examples, "schemas/", examples::tests(&providers))?,
     );
     Ok(files)
 }
@@ -259,226 +259,4 @@ fn crate_root(providers: &[&Provider]) -> TokenStream {
             true
         }
     }
-}
-
-/// The documents' samples as tests: each JSON sample, and each DataContract XML sample, parses into its type and
-/// writes back byte for byte (after the indentation the document added is removed); where a type has both, each
-/// converts into the other. A TOP provider's `error_response` samples read as the members they show.
-fn example_tests(providers: &[&Provider]) -> TokenStream {
-    let modules = providers.iter().filter_map(|provider| {
-        let tests = provider_example_tests(provider);
-        if tests.is_empty() {
-            return None;
-        }
-        let module = format_ident!("{}", provider.id);
-        Some(quote! {
-            mod #module {
-                use super::*;
-                use crate::#module::*;
-
-                #(#tests)*
-            }
-        })
-    });
-    let (top_imports, top_helper) = top_error_helper(providers).unzip();
-    quote! {
-        //! The documents' own samples: each parses into its type and writes back byte for byte, and a type's JSON and
-        //! XML samples convert into each other; a TOP provider's `error_response` samples read as `TopError`.
-
-        use codegen_runtime::xml::{self, DataContract};
-        use codegen_runtime::{Model, ProviderInfo, Validate, json};
-        #top_imports
-
-        /// The codes of the rules `value` breaks, in the order validation reports them.
-        fn broken_rules<T: Validate>(value: &T) -> Vec<&'static str> {
-            match value.validate() {
-                Ok(()) => Vec::new(),
-                Err(rejection) => rejection.errors().iter().map(|problem| problem.code).collect(),
-            }
-        }
-
-        fn assert_json_round_trip<T: Model>(provider: ProviderInfo, sample: &str, breaks: &[&str]) {
-            let expected = json::compact(sample).expect("the sample is valid JSON");
-            let value: T = json::from_str(sample).unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
-            assert_eq!(broken_rules(&value), breaks, "the sample validates except for the rules its schema says it breaks");
-            let written = json::to_string(&value, provider.protocol).expect("a generated type always serializes");
-            assert_eq!(written, expected);
-        }
-
-        fn assert_xml_round_trip<T: DataContract + Validate>(sample: &str, breaks: &[&str]) {
-            let expected = xml::compact(sample).expect("the sample is well-formed XML");
-            let value: T = xml::from_str(sample).unwrap_or_else(|rejected| panic!("the sample does not parse: {rejected}"));
-            assert_eq!(broken_rules(&value), breaks, "the sample validates except for the rules its schema says it breaks");
-            assert_eq!(xml::to_string(&value).expect("the sample's values can be written"), expected);
-        }
-
-        fn assert_json_is_xml<T: Model + DataContract + PartialEq>(provider: ProviderInfo, json_sample: &str, xml_sample: &str) {
-            let from_json: T = json::from_str(json_sample).unwrap_or_else(|rejected| panic!("the JSON sample does not parse: {rejected}"));
-            let from_xml: T = xml::from_str(xml_sample).unwrap_or_else(|rejected| panic!("the XML sample does not parse: {rejected}"));
-            assert_eq!(from_json, from_xml);
-            assert_eq!(xml::to_string(&from_json).expect("the sample's values can be written"), xml::compact(xml_sample).expect("well-formed"));
-            assert_eq!(json::to_string(&from_xml, provider.protocol).expect("serializes"), json::compact(json_sample).expect("valid JSON"));
-        }
-
-        #top_helper
-
-        #(#modules)*
-    }
-}
-
-/// The imports and helper of the `error_response` samples' tests, for a crate that has some.
-fn top_error_helper(providers: &[&Provider]) -> Option<(TokenStream, TokenStream)> {
-    providers
-        .iter()
-        .any(|provider| !provider.error_examples.is_empty())
-        .then(|| {
-            let imports = quote! {
-                use codegen_runtime::Operation;
-                use codegen_runtime::top::{self, ResponseFormat, TopError, TopFailure};
-            };
-            let helper = quote! {
-                /// A client reads `sample`, the answer to a call of `O`, as the platform's error holding `expected`.
-                fn assert_top_error<O: Operation>(format: ResponseFormat, sample: &str, expected: &TopError) {
-                    match top::decode::<O>(sample, format) {
-                        Err(TopFailure::Api(error)) => assert_eq!(error, expected.clone()),
-                        Err(TopFailure::Rejected(rejected)) => panic!("the sample does not parse: {rejected}"),
-                        Ok(_) => panic!("the sample reads as a response of {}, not as the platform's error", O::NAME),
-                    }
-                }
-            };
-            (imports, helper)
-        })
-}
-
-/// A test per `error_response` sample: a client reads it, answering each operation, as the members the
-/// generator read from it.
-fn error_example_tests(
-    provider: &Provider,
-    test_name: &mut impl FnMut(String) -> syn::Ident,
-) -> Vec<TokenStream> {
-    let mut tests = Vec::new();
-    for example in &provider.error_examples {
-        let docs = doc_attrs(example.source.as_deref());
-        for sample in &example.samples {
-            // The check keeps only JSON and XML samples: TOP answers in nothing else.
-            let format = match sample.format {
-                Format::Xml => quote!(ResponseFormat::Xml),
-                _ => quote!(ResponseFormat::Json),
-            };
-            let text = raw_string(&sample.text);
-            let expected = top_error(&sample.members);
-            let operations = provider.operations.iter().map(|op| op.rust_name.ident());
-            let test = test_name(format!("error_response_{}", sample.format.name()));
-            tests.push(quote! {
-                #docs
-                #[test]
-                fn #test() {
-                    let sample = #text;
-                    let expected = #expected;
-                    #(assert_top_error::<#operations>(#format, sample, &expected);)*
-                }
-            });
-        }
-    }
-    tests
-}
-
-/// The `TopError` holding `members`.
-fn top_error(members: &ErrorMembers) -> TokenStream {
-    let text = |member: &Option<String>| match member {
-        Some(text) => quote!(Some(#text.to_owned())),
-        None => quote!(None),
-    };
-    let code = match &members.code {
-        Some(ErrorCode::Number(n)) => {
-            let n = Literal::i64_unsuffixed(*n);
-            quote!(Some(top::TopCode::Int(#n)))
-        }
-        Some(ErrorCode::Text(text)) => quote!(Some(top::TopCode::Str(#text.to_owned()))),
-        None => quote!(None),
-    };
-    let (msg, sub_code, sub_msg, request_id) = (
-        text(&members.msg),
-        text(&members.sub_code),
-        text(&members.sub_msg),
-        text(&members.request_id),
-    );
-    quote!(TopError { code: #code, msg: #msg, sub_code: #sub_code, sub_msg: #sub_msg, request_id: #request_id })
-}
-
-fn provider_example_tests(provider: &Provider) -> Vec<TokenStream> {
-    let data_contract = provider.uses_data_contract();
-    let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    let mut test_name = |base: String| {
-        let count = used.entry(base.clone()).or_insert(0);
-        *count += 1;
-        match *count {
-            1 => format_ident!("{}", base),
-            n => format_ident!("{}_{}", base, n),
-        }
-    };
-    let mut tests = Vec::new();
-    let mut first_samples: BTreeMap<(TypeId, Format), &str> = BTreeMap::new();
-    for example in &provider.examples {
-        let ty = &provider.types[example.ty];
-        let rust = ty.rust_name.ident();
-        let docs = doc_attrs(example.source.as_deref());
-        let breaks = &example.breaks;
-        let breaks = quote!(&[#(#breaks),*]);
-        for (format, text) in &example.samples {
-            let sample = raw_string(text);
-            let check = match format {
-                Format::Json => {
-                    quote!(assert_json_round_trip::<#rust>(PROVIDER, #sample, #breaks);)
-                }
-                Format::Xml if data_contract => {
-                    quote!(assert_xml_round_trip::<#rust>(#sample, #breaks);)
-                }
-                _ => continue,
-            };
-            first_samples.entry((example.ty, *format)).or_insert(text);
-            let test = test_name(format!("{}_{}", ty.name.to_snake_case(), format.name()));
-            tests.push(quote! {
-                #docs
-                #[test]
-                fn #test() {
-                    #check
-                }
-            });
-        }
-    }
-    let pairs: Vec<(TypeId, &str, &str)> = first_samples
-        .iter()
-        .filter(|((_, format), _)| *format == Format::Json)
-        .filter_map(|((ty, _), json)| {
-            let xml = first_samples.get(&(*ty, Format::Xml))?;
-            Some((*ty, *json, *xml))
-        })
-        .collect();
-    for (ty, json, xml) in pairs.into_iter().filter(|_| data_contract) {
-        let ty = &provider.types[ty];
-        let rust = ty.rust_name.ident();
-        let test = test_name(format!("{}_json_is_xml", ty.name.to_snake_case()));
-        let (json, xml) = (raw_string(json), raw_string(xml));
-        tests.push(quote! {
-            /// The document's JSON and XML samples are the same value, and each writes as the other.
-            #[test]
-            fn #test() {
-                assert_json_is_xml::<#rust>(PROVIDER, #json, #xml);
-            }
-        });
-    }
-    tests.extend(error_example_tests(provider, &mut test_name));
-    tests
-}
-
-/// A raw string literal holding `text` verbatim, with enough `#`s that nothing inside ends it.
-fn raw_string(text: &str) -> Literal {
-    let mut hashes = String::from("#");
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}\"{text}\"{hashes}")
-        .parse()
-        .unwrap_or_else(|_| Literal::string(text))
 }

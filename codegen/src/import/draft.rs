@@ -121,6 +121,8 @@ pub struct Example {
     /// `json` or `xml`.
     pub format: &'static str,
     pub text: String,
+    /// The validation codes the sample breaks, in order (see `breaks`).
+    pub breaks: Vec<&'static str>,
 }
 
 impl TypeDraft {

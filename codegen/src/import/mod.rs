@@ -1,13 +1,16 @@
 //! `codegen import`: a provider's document page, as the text a browser copy or a text dump gives, into a draft
 //! schema in the schema language. Two readers: ASP.NET Web API Help Pages ([`help_page`]) and Taobao Open Platform
 //! API pages ([`top_page`]). What a page leaves open becomes a `TODO(import):` note and a [`Warning`] naming its
-//! line; a page is third-party text, so everything taken from it is quoted where it lands in the YAML.
+//! line; a page is third-party text, so everything taken from it is quoted where it lands in the YAML. [`update`]
+//! merges a changed page into a curated schema.
 
+mod breaks;
 mod draft;
 mod help_page;
 mod json;
 mod page;
 mod top_page;
+pub mod update;
 mod xml;
 mod yaml_out;
 
@@ -156,6 +159,14 @@ pub fn import(pages: &[PageInput<'_>], options: &Options) -> Result<Imported, Im
         if !draft::type_name_ok(&op.name) {
             op.name.push_str("_call");
         }
+    }
+    let breaks: Vec<_> = draft
+        .examples
+        .iter()
+        .map(|example| breaks::of(&draft, example))
+        .collect();
+    for (example, breaks) in draft.examples.iter_mut().zip(breaks) {
+        example.breaks = breaks;
     }
     Ok(Imported {
         id: draft.id.clone(),

@@ -167,6 +167,16 @@ fn enum_value(out: &mut String, value: &EnumValue, repr: &str) {
 fn example_entry(out: &mut String, example: &Example) {
     let _ = writeln!(out, "  - type: {}", quote(&example.ty));
     let _ = writeln!(out, "    source: {}", quote(&example.source));
+    if !example.breaks.is_empty() {
+        let _ = writeln!(
+            out,
+            "    note: {}",
+            quote(
+                "The page's own sample breaks limits the page states (a Help Page makes its samples without them)."
+            )
+        );
+        let _ = writeln!(out, "    breaks: [{}]", example.breaks.join(", "));
+    }
     match literal_block(&example.text, "      ") {
         Some(block) => {
             let _ = write!(out, "    {}: |\n{block}", example.format);

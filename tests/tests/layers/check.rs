@@ -2,7 +2,7 @@
 //! layer or of layers below it, never one above, and no files may use each other in a circle.
 //!
 //! A module is named by its path from the crate root (`format::xml::reader`); a layer lists module prefixes, so
-//! `format::xml` places every file under `src/format/xml/`. The crate root (`lib.rs`) stands above every layer: it
+//! `format::xml` places every file under `src/format/xml/`, and the longest prefix that names a module decides. The crate root (`lib.rs`) stands above every layer: it
 //! declares modules and hands names on, so a module that uses an item defined in it imports upward. Modules named
 //! `tests` are tests, not layers.
 
@@ -105,12 +105,15 @@ fn is_within(module: &str, ancestor: &str) -> bool {
         .is_some_and(|rest| rest.starts_with("::"))
 }
 
+/// The layer of the longest prefix that names the module, so a submodule can sit above its parent's layer.
 fn layer_of(module: &str, layers: Layers<'_>) -> Option<usize> {
-    layers.iter().position(|layer| {
-        layer
-            .iter()
-            .any(|prefix| module == *prefix || is_within(module, prefix))
-    })
+    layers
+        .iter()
+        .enumerate()
+        .flat_map(|(at, layer)| layer.iter().map(move |prefix| (at, prefix)))
+        .filter(|(_, prefix)| module == **prefix || is_within(module, prefix))
+        .max_by_key(|(_, prefix)| prefix.len())
+        .map(|(at, _)| at)
 }
 
 /// The crate-relative modules a file names, resolved to the longest module that exists.

@@ -32,6 +32,8 @@ pub const LAYERS: Layers<'static> = &[
     &["run"],
     // What drives it: a build script's configuration, and the comparison of two sets of schemas.
     &["config", "diff"],
+    // A changed page merged into a curated schema: imported, merged, loaded, diffed and written.
+    &["import::update"],
     // The command line.
     &["bin"],
 ];

@@ -329,6 +329,40 @@ impl Visitor<'_> for DoubleVisitor {
     }
 }
 
+/// Whether `text` is a JSON number token, which `RawValue` may carry unquoted.
+pub(crate) fn is_json_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    let digits = |at: &mut usize| {
+        let start = *at;
+        while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+            *at += 1;
+        }
+        *at - start
+    };
+    let integer_start = at;
+    let integer_digits = digits(&mut at);
+    if integer_digits == 0 || (integer_digits > 1 && bytes[integer_start] == b'0') {
+        return false;
+    }
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        if digits(&mut at) == 0 {
+            return false;
+        }
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        if digits(&mut at) == 0 {
+            return false;
+        }
+    }
+    at == bytes.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +397,26 @@ mod tests {
 
     fn dec(text: &str) -> Decimal {
         Decimal::from_str_exact(text).unwrap()
+    }
+
+    #[test]
+    fn json_numbers_are_recognised_exactly() {
+        for text in [
+            "0",
+            "-0",
+            "4.10",
+            "1E+20",
+            "1e-5",
+            "-12.5e3",
+            "79228162514264337593543950335",
+        ] {
+            assert!(is_json_number(text), "{text}");
+        }
+        for text in [
+            "", "-", "01", "+1", "1.", ".5", "1e", "1e+", " 1", "1 ", "NaN", "0x10", "1_0",
+        ] {
+            assert!(!is_json_number(text), "{text}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use console::{Console, Verbosity};
 #[command(
     version,
     about,
-    after_help = "Exit status: 0 success (or fresh), 1 schema problems, I/O errors, stale output or a breaking diff,\n2 a bad command line or a diff that cannot load its schemas.\nColour only on a terminal, never with NO_COLOR set."
+    after_help = "Examples:\n  codegen generate                                    # schemas/ -> generated/\n  codegen check                                       # exit 1 with a diff when generated/ is stale\n  codegen diff --base origin/main                     # what a schema change breaks, for whom\n  codegen docs ctt                                    # one provider's reference, as Markdown\n  codegen import page.txt --id acme --out schemas     # draft schemas/acme.yaml from a page\n  codegen import new.txt --update schemas/acme.yaml   # merge a changed page, print the diff\n\n`codegen help COMMAND` gives each command's own examples.\n\nExit status: 0 success (or fresh), 1 schema problems, I/O errors, stale output or a breaking diff,\n2 a bad command line or a diff that cannot load its schemas.\nColour only on a terminal, never with NO_COLOR set."
 )]
 struct Cli {
     /// Print nothing but errors.
@@ -49,12 +49,12 @@ enum Command {
     Diff(DiffArgs),
     /// Print the Markdown reference of one provider, or the index of all of them, to stdout.
     #[command(
-        after_help = "Examples:\n  codegen docs                         # the index of schemas/\n  codegen docs schemas ctt > ctt.md    # one provider's page\n\n`codegen generate` writes the same pages under generated/docs/.\nExit status: 0 on success, 1 on schema problems, 2 for a provider the schemas do not have."
+        after_help = "Examples:\n  codegen docs                         # the index of schemas/\n  codegen docs ctt > ctt.md            # one provider's page, from schemas/\n  codegen docs my/schemas ctt          # from another folder\n\n`codegen generate` writes the same pages under generated/docs/.\nExit status: 0 on success, 1 on schema problems, 2 for a provider the schemas do not have."
     )]
     Docs(DocsArgs),
     /// Draft a schema from provider document pages (ASP.NET Help Pages, Taobao Open Platform pages) saved as text.
     #[command(
-        after_help = "Examples:\n  codegen import page.txt                         # the schema on stdout\n  codegen import page.txt --id acme --out schemas  # writes schemas/acme.yaml\n  codegen import a.txt b.txt --id acme --out schemas --force\n\nWhat the page leaves open is a `TODO(import):` note in the schema and a warning naming the page line.\nExit status: 0 when a schema was written (warnings included), 1 when the text is not a provider page, a file\ncannot be read or written, or the schema exists without --force."
+        after_help = "Examples:\n  codegen import page.txt                         # the schema on stdout\n  codegen import page.txt --id acme --out schemas  # writes schemas/acme.yaml\n  codegen import a.txt b.txt --id acme --out schemas --force\n  codegen import new-page.txt --update schemas/acme.yaml   # merge a changed page\n\nWhat the page leaves open is a `TODO(import):` note in the schema and a warning naming the page line.\nExit status: 0 when a schema was written (warnings included), 1 when the text is not a provider page, a file\ncannot be read or written, the schema exists without --force, or (--update) the schema does not load or the page\nis another provider's; the schema is then untouched."
     )]
     Import(ImportArgs),
 }
@@ -73,6 +73,12 @@ struct ImportArgs {
     /// Replace OUT/<id>.yaml if it exists.
     #[arg(long, requires = "out")]
     force: bool,
+    /// Merge what the pages changed into this curated schema, keeping its curation, and print the diff.
+    #[arg(long, value_name = "SCHEMA", conflicts_with = "out")]
+    update: Option<PathBuf>,
+    /// With --update: the page the schema was imported from (default: seeds/<its provider.source>).
+    #[arg(long, value_name = "PAGE", requires = "update")]
+    was: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -85,10 +91,13 @@ struct Paths {
     out: PathBuf,
 }
 
+/// The schemas folder the commands read when none is given.
+const DEFAULT_SCHEMAS: &str = "schemas";
+
 #[derive(clap::Args)]
 struct DocsArgs {
-    /// A folder of `*.yaml` schemas, or one schema file.
-    #[arg(default_value = "schemas")]
+    /// A folder of `*.yaml` schemas, or one schema file; a provider id alone is looked up in `schemas`.
+    #[arg(default_value = DEFAULT_SCHEMAS)]
     schemas: PathBuf,
     /// The provider id; without it, the index.
     provider: Option<String>,
@@ -108,6 +117,9 @@ struct DiffArgs {
     /// The least severity that makes the exit status 1: breaking, warning or info.
     #[arg(long, value_name = "SEVERITY", default_value = "breaking")]
     fail_on: diff::Severity,
+    /// The repository the reported paths are relative to (default: the current directory).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -162,6 +174,9 @@ fn main() -> ExitCode {
 }
 
 fn run_import(args: ImportArgs) -> ExitCode {
+    if let Some(schema) = &args.update {
+        return run_update(&args, schema);
+    }
     let options = codegen::import::Options { id: args.id };
     let written = codegen::import::import_files(&args.pages, &options).and_then(|imported| {
         for warning in &imported.warnings {
@@ -190,7 +205,70 @@ fn run_import(args: ImportArgs) -> ExitCode {
     }
 }
 
+fn run_update(args: &ImportArgs, schema: &std::path::Path) -> ExitCode {
+    use codegen::import::update;
+    let request = update::Request {
+        pages: &args.pages,
+        was: &args.was,
+        schema,
+        id: args.id.as_deref(),
+    };
+    let updated = update::update(&request).and_then(|updated| {
+        let written = update::write(&updated)?;
+        Ok((updated, written))
+    });
+    match updated {
+        Ok((updated, written)) => {
+            print!("{}", updated.diff);
+            for line in &updated.replaced {
+                eprintln!("replaced a curated reading: {line}");
+            }
+            for line in &updated.unplaced {
+                eprintln!("not merged, make it by hand: {line}");
+            }
+            if written {
+                eprintln!("updated {}", schema.display());
+            } else {
+                eprintln!("{} already has everything the page says", schema.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `codegen docs ID`: a provider id where the schemas folder goes, when no such file or folder exists, is looked
+/// up in the default folder.
+fn docs_target(args: DocsArgs) -> DocsArgs {
+    let word = args.schemas.to_str().filter(|word| {
+        word.starts_with(|c: char| c.is_ascii_lowercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    });
+    match (word, &args.provider) {
+        (Some(id), None) if !args.schemas.exists() => {
+            let schemas = PathBuf::from(DEFAULT_SCHEMAS);
+            if !schemas.exists() {
+                usage_error(&format!(
+                    "`{id}` is neither a schemas folder nor a provider of ./{DEFAULT_SCHEMAS}, which does not exist \
+                     here; give the folder first: codegen docs SCHEMAS {id}"
+                ));
+            }
+            DocsArgs {
+                provider: Some(id.to_owned()),
+                schemas,
+            }
+        }
+        _ => args,
+    }
+}
+
 fn run_docs(args: DocsArgs, console: &Console) -> ExitCode {
+    let args = docs_target(args);
     let providers = match codegen::load(&args.schemas) {
         Ok(providers) => providers,
         Err(error) => return fail(console, &error),
@@ -252,7 +330,8 @@ fn run_diff(args: DiffArgs, console: &Console) -> ExitCode {
     };
     match diff::source::load_both(&old, &new) {
         Ok((old, new)) => {
-            let changes = diff::diff(&old, &new);
+            let mut changes = diff::diff(&old, &new);
+            diff::relative_to(&mut changes, &args.root);
             if !console.quiet() {
                 print!("{}", diff::render(&changes, args.format));
             }

@@ -4,6 +4,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::import::page::Page;
+use crate::import::xml;
 
 /// A media type line: `application/json, text/json`.
 static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,6 +25,22 @@ pub struct Sample {
     pub text_at: usize,
     /// The sample runs to the end of the page.
     pub at_end: bool,
+}
+
+/// Whether an XML sample is `XmlSerializer`'s rather than `DataContractSerializer`'s: a Web API that sets
+/// `UseXmlSerializer` writes a root that declares the XSD namespace (`xmlns:xsd`) and no namespace of its own, which
+/// DataContractSerializer never does (it declares `xmlns:i` and the contract's namespace).
+pub fn is_xml_serializer(sample: &Sample) -> bool {
+    const XSD: &str = "http://www.w3.org/2001/XMLSchema";
+    sample.format == Some("xml")
+        && sample
+            .text
+            .as_deref()
+            .and_then(xml::elements)
+            .and_then(|elements| elements.into_iter().next())
+            .is_some_and(|root| {
+                root.default_ns.is_none() && root.prefixed_ns.iter().any(|(_, ns)| ns == XSD)
+            })
 }
 
 /// The language's format of a media type line.

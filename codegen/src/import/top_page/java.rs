@@ -24,6 +24,8 @@ pub struct Example {
     pub session: bool,
     /// The line of `client.execute(...)`.
     pub execute_at: Option<usize>,
+    /// The line that builds a `QimenCloudClient`: a Qimen API, served behind TOP's Qimen gateway.
+    pub qimen_at: Option<usize>,
 }
 
 /// Reads lines `(index, text)` of a Java example; `None` when they are not one.
@@ -56,6 +58,9 @@ pub fn read(lines: &[(usize, &str)]) -> Option<Example> {
                 property.replace_range(..1, &first.to_ascii_lowercase());
             }
             example.setters.push((class, receiver, property));
+        }
+        if line.contains("QimenCloudClient") && example.qimen_at.is_none() {
+            example.qimen_at = Some(at);
         }
         if line.contains("client.execute(") {
             example.execute_at = Some(at);

@@ -140,6 +140,14 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
         types: Vec::new(),
         examples: Vec::new(),
     };
+    if let Some(line) = java.qimen_at {
+        let note = rec.todo(
+            line,
+            "the SDK example builds a QimenCloudClient: a Qimen API, read as TOP; its gateway, target_app_key and \
+             customerId are the caller's (docs/wire-formats.md, Qimen variant)",
+        );
+        draft.notes.push(note);
+    }
     let mut op_notes = Vec::new();
     if java.session
         && let Some(line) = java.execute_at
@@ -515,6 +523,7 @@ fn response_example(draft: &mut Draft, rec: &mut Recorder, response: &str, sampl
                 source: "响应示例, XML示例".to_owned(),
                 format: "xml",
                 text: sample.text,
+                breaks: Vec::new(),
             });
         }
         _ => match unwrap_json(&sample.text) {
@@ -523,6 +532,7 @@ fn response_example(draft: &mut Draft, rec: &mut Recorder, response: &str, sampl
                 source: "响应示例, JSON示例 (the object inside its wrapper)".to_owned(),
                 format: "json",
                 text: inner,
+                breaks: Vec::new(),
             }),
             None => {
                 let note = rec.todo(sample.at, "the JSON response sample is not wrapped in one member as TOP writes it; left out");
@@ -573,6 +583,7 @@ fn error_example(draft: &mut Draft, sample: Sample) {
             source: source.to_owned(),
             format: sample.format,
             text: sample.text,
+            breaks: Vec::new(),
         });
     }
 }

@@ -6,9 +6,10 @@ use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
 
 use super::keys::{self, Node};
-use super::scalar::{boolean, character, float, integer, is_json_number};
+use super::scalar::{boolean, character, float, integer};
 use crate::problem::{self, Problem, Rejection, Stage};
 use crate::scalar::marker::RAW_VALUE;
+use crate::scalar::number::is_json_number;
 
 /// The tree of a leaf that has a value but no keys below it.
 static EMPTY: Node = Node {

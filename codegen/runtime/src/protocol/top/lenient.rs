@@ -7,6 +7,7 @@
 //! - A list may arrive wrapped, `{"item_name": [...]}` in JSON or `<list><item/>...</list>` in XML, with a
 //!   single item unwrapped (`{"item_name": {...}}`); an empty list as `""` (an empty XML element) or `{}`.
 //! - A struct may arrive as `""`, an empty XML element, meaning no members.
+//! - A `double` or `decimal` may arrive as text: XML carries nothing else.
 //!
 //! Everything else is serde_json's value deserializer's behaviour, errors included.
 
@@ -16,6 +17,9 @@ use serde::de::{
 };
 use serde::forward_to_deserialize_any;
 use serde_json::{Error, Number, Value};
+
+use crate::scalar::marker::RAW_VALUE;
+use crate::scalar::number::is_json_number;
 
 /// Deserializes any type from a borrowed value, leniently.
 pub(super) struct Lenient<'a>(pub(super) &'a Value);
@@ -116,12 +120,21 @@ impl<'de> Deserializer<'de> for Lenient<'de> {
         }
     }
 
+    /// `RawValue` (through which `DotNetDecimal` and `DotNetDouble` read a number's text) gets a JSON number's
+    /// text, and the text of a string that holds a number unquoted: XML carries numbers as text.
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+        if name != RAW_VALUE {
+            return visitor.visit_newtype_struct(self);
+        }
+        let raw = match self.0 {
+            Value::String(text) if is_json_number(text) => text.clone(),
+            other => other.to_string(),
+        };
+        visitor.visit_map(MapDeserializer::new(std::iter::once((RAW_VALUE, raw))))
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

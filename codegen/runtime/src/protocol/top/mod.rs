@@ -52,7 +52,10 @@ pub use params::application_params;
 pub use request::{
     Credentials, EncodeError, FORM_CONTENT_TYPE, Options, SYSTEM_PARAMS, TopRequest, encode_request,
 };
-pub use response::{ERROR_RESPONSE, TopError, TopFailure, decode_response, response_name};
+pub use response::{
+    ERROR_RESPONSE, TopError, TopFailure, decode_response, decode_response_listing_unread,
+    response_name,
+};
 pub use sign::{SignMethod, sign};
 
 use crate::protocol::operation::{Endpoint, Operation, TopSession};
@@ -117,6 +120,15 @@ pub fn encode<O: Operation>(
 /// `O::ENDPOINT` must be [`Endpoint::Top`]; using this for any other operation fails to compile.
 pub fn decode<O: Operation>(body: &str, format: ResponseFormat) -> Result<O::Response, TopFailure> {
     decode_response(body, format, const { top_method(O::ENDPOINT) })
+}
+
+/// The response of the TOP operation `O` as [`decode`] reads it, with the members its type has no field for (see
+/// [`decode_response_listing_unread`]); the generated tests of a document's response samples use it.
+pub fn decode_listing_unread<O: Operation>(
+    body: &str,
+    format: ResponseFormat,
+) -> Result<(O::Response, Vec<String>), TopFailure> {
+    decode_response_listing_unread(body, format, const { top_method(O::ENDPOINT) })
 }
 
 /// Whether the operation acts for a user, so that a call without a session is not built.

@@ -136,6 +136,35 @@ pub fn decode_response<T: DeserializeOwned>(
     format: ResponseFormat,
     method: &str,
 ) -> Result<T, TopFailure> {
+    let envelope = envelope(body, format, method)?;
+    serde_path_to_error::deserialize(Lenient(&envelope)).map_err(|error| read_error(&error))
+}
+
+/// Reads a response as [`decode_response`] does, and lists the members `T` has no field for, as paths
+/// (`$.result.extra`); the envelope's `request_id`, which the platform adds to every answer, is not one of them.
+///
+/// `decode_response` skips such members, as the SDKs do, so a provider may add some. A document's own sample has
+/// none: its generated test reads it with this, which finds a misspelled or undocumented member.
+pub fn decode_response_listing_unread<T: DeserializeOwned>(
+    body: &str,
+    format: ResponseFormat,
+    method: &str,
+) -> Result<(T, Vec<String>), TopFailure> {
+    let envelope = envelope(body, format, method)?;
+    let mut unread = Vec::new();
+    let mut note = |path: serde_ignored::Path| {
+        let path = unread_path(&path);
+        if path != format!("$.{}", top::error::REQUEST_ID) {
+            unread.push(path);
+        }
+    };
+    let listing = serde_ignored::Deserializer::new(Lenient(&envelope), &mut note);
+    let value = serde_path_to_error::deserialize(listing).map_err(|error| read_error(&error))?;
+    Ok((value, unread))
+}
+
+/// The members of a successful response's envelope; a failure the envelope reports is a [`TopFailure::Api`].
+fn envelope(body: &str, format: ResponseFormat, method: &str) -> Result<Value, TopFailure> {
     let (name, envelope) = match format {
         ResponseFormat::Xml => {
             let (name, content) = xml_tree::read(body)?;
@@ -144,13 +173,29 @@ pub fn decode_response<T: DeserializeOwned>(
         ResponseFormat::Json => wrapped(json::from_str::<Root>(body)?, &response_name(method))?,
         ResponseFormat::SimplifiedJson => simplified(json::from_str::<Root>(body)?),
     };
-    if let Some(error) = TopError::from_envelope(name.as_deref(), &envelope) {
-        return Err(TopFailure::Api(error));
+    match TopError::from_envelope(name.as_deref(), &envelope) {
+        Some(error) => Err(TopFailure::Api(error)),
+        None => Ok(envelope),
     }
-    serde_path_to_error::deserialize(Lenient(&envelope)).map_err(|error| {
-        let path = json_path(&error.path().to_string());
-        TopFailure::Rejected(data_rejection(path, error.into_inner().to_string()))
-    })
+}
+
+/// A member's path as validation writes paths (`$.items[0].name`): an `Option` or newtype adds no step.
+fn unread_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => "$".to_owned(),
+        Path::Seq { parent, index } => format!("{}[{index}]", unread_path(parent)),
+        Path::Map { parent, key } => format!("{}.{key}", unread_path(parent)),
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => unread_path(parent),
+    }
+}
+
+/// A response type's refusal of the envelope's members, at the path where it refused.
+fn read_error<E: std::fmt::Display>(error: &serde_path_to_error::Error<E>) -> TopFailure {
+    let path = json_path(&error.path().to_string());
+    TopFailure::Rejected(data_rejection(path, error.inner().to_string()))
 }
 
 /// The entries of a JSON root object, in document order (a `serde_json::Map` would sort them).

@@ -462,6 +462,62 @@ fn json_envelopes_decode() {
 }
 
 #[test]
+fn members_the_response_type_does_not_read_are_listed() {
+    let (read, unread) = decode_listing_unread::<ReturnTicketConfirm>(BUS_XML, ResponseFormat::Xml)
+        .expect("the seed's sample reads");
+    assert_eq!(
+        Ok(read),
+        decode::<ReturnTicketConfirm>(BUS_XML, ResponseFormat::Xml)
+    );
+    assert_eq!(unread, Vec::<String>::new());
+    // A misspelled member, and one inside a nested object, are found; `request_id` is the platform's own.
+    let misspelled = r#"{"bus_agent_returnticket_confirm_response":{"result_cod":"OK","is_success":true,"request_id":"3n4b"}}"#;
+    let (_, unread) =
+        decode_listing_unread::<ReturnTicketConfirm>(misspelled, ResponseFormat::Json)
+            .expect("reads, skipping the misspelled member");
+    assert_eq!(unread, ["$.result_cod"]);
+    let nested = r#"{"alitrip_btrip_supplychain_train_callback_refund_response":{"data":{"order_id":"1","extra":[1]},"status":"true"}}"#;
+    let (_, unread) = decode_response_listing_unread::<AlitripResponse>(
+        nested,
+        ResponseFormat::Json,
+        ALITRIP_METHOD,
+    )
+    .expect("reads");
+    assert_eq!(unread, ["$.data.extra"]);
+    // A failure is still the platform's error, whatever the listing.
+    assert!(matches!(
+        decode_listing_unread::<ReturnTicketConfirm>(ERROR_XML, ResponseFormat::Xml),
+        Err(TopFailure::Api(_))
+    ));
+}
+
+#[test]
+fn decimals_and_doubles_read_from_xml_text_and_json_numbers() {
+    #[serde_with::serde_as]
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Fee {
+        #[serde_as(as = "Option<crate::DotNetDecimal>")]
+        fee: Option<rust_decimal::Decimal>,
+        #[serde_as(as = "Option<crate::DotNetDouble>")]
+        rate: Option<f64>,
+    }
+    let xml = "<fee_get_response><fee>4.10</fee><rate>1E+20</rate></fee_get_response>";
+    let read: Fee = decode_response(xml, ResponseFormat::Xml, "taobao.fee.get").expect("reads");
+    assert_eq!(read.fee.map(|fee| fee.to_string()).as_deref(), Some("4.10"));
+    assert_eq!(read.rate, Some(1e20));
+    let json = r#"{"fee_get_response":{"fee":1.5,"rate":"2.5"}}"#;
+    let read: Fee = decode_response(json, ResponseFormat::Json, "taobao.fee.get").expect("reads");
+    assert_eq!(read.fee.map(|fee| fee.to_string()).as_deref(), Some("1.5"));
+    assert_eq!(read.rate, Some(2.5));
+    let text = "<fee_get_response><fee>ten</fee></fee_get_response>";
+    let refused = decode_response::<Fee>(text, ResponseFormat::Xml, "taobao.fee.get");
+    assert!(
+        matches!(refused, Err(TopFailure::Rejected(_))),
+        "{refused:?}"
+    );
+}
+
+#[test]
 fn json_errors_with_numeric_or_string_codes() {
     let numeric = r#"{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"z28bx9xl"}}"#;
     let expected = TopError {
