@@ -255,6 +255,10 @@ const DELIMITED_NOTES: &str = "{ name: note, type: \"list<string>\", delimiter: 
 /// An error type for `WEB`'s operation: only a Web API operation names one.
 const ERROR_AT: &str = "    response: RefundResult\n";
 const ERROR: &str = "    response: RefundResult\n    error: Line\n";
+/// Where `URI` goes in `WEB`: its operation's `http`, then with a path parameter and a query parameter.
+const URI_AT: &str = "    http: { method: POST, path: api/refund }\n";
+const URI: &str = "    http:\n      method: POST\n      path: \"api/orders/{orderId}/refund\"\n      parameters:\n        - { name: orderId, in: path, type: string }\n        - { name: force, in: query, type: bool }\n";
+const FORCE: &str = "        - { name: force, in: query, type: bool }\n";
 const RULES: &str = "    rules:\n      - when: { field: status, equals: 2 }\n        require: reason\n        code: REASON_MISSING\n        message: a failed refund needs a reason\n";
 const NEW_OP: &str = "  cancel:\n    http: { method: POST, path: api/cancel }\n    request: RefundRequest\n    response: RefundResult\ntypes:\n";
 const EXTRA_TYPE: &str = "  Extra:\n    xml: { namespace: \"http://example.com/shop/extra\" }\n    fields:\n      - { name: a, type: string }\n  Unused:\n";
@@ -318,6 +322,31 @@ rule_tests! {
     operation_outcome_report_changed: "operation-outcome-report-changed",
         top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("      field: success\n", "      field: success\n      message: note\n"))]),
         Warning, "response", At::New("field: ^success");
+
+    uri_parameter_added: "uri-parameter-added",
+        web(&[(URI_AT, URI)]) => web(&[(URI_AT, &format!("{URI}        - {{ name: channel, in: query, type: int32, required: true }}\n"))]),
+        Breaking, "request", At::New("- { name: ^channel");
+    uri_parameter_added_optional: "uri-parameter-added",
+        web(&[(URI_AT, URI)]) => web(&[(URI_AT, &format!("{URI}        - {{ name: channel, in: query, type: int32 }}\n"))]),
+        Warning, "request", At::New("- { name: ^channel");
+    uri_parameter_added_first: "uri-parameter-added",
+        WEB => web(&[(URI_AT, "    http:\n      method: POST\n      path: api/refund\n      parameters:\n        - { name: force, in: query, type: bool }\n")]),
+        Breaking, "request", At::New("- { name: ^force");
+    uri_parameter_removed: "uri-parameter-removed",
+        web(&[(URI_AT, URI)]) => web(&[(URI_AT, URI), (FORCE, "")]),
+        Breaking, "request", At::New("path: ^\"api/orders");
+    uri_parameter_moved: "uri-parameter-moved",
+        web(&[(URI_AT, URI)]) => web(&[(URI_AT, URI), ("{orderId}/refund", "refund"), ("orderId, in: path", "orderId, in: query")]),
+        Breaking, "request", At::New("- { name: ^orderId");
+    uri_parameter_type_changed: "uri-parameter-type-changed",
+        web(&[(URI_AT, URI)]) => web(&[(URI_AT, URI), ("force, in: query, type: bool", "force, in: query, type: int32")]),
+        Breaking, "request", At::New("- { name: ^force");
+    uri_parameter_became_required: "uri-parameter-became-required",
+        web(&[(URI_AT, URI)]) => web(&[(URI_AT, URI), ("type: bool }", "type: bool, required: true }")]),
+        Breaking, "request", At::New("- { name: ^force");
+    uri_parameter_became_optional: "uri-parameter-became-optional",
+        web(&[(URI_AT, URI), ("type: bool }", "type: bool, required: true }")]) => web(&[(URI_AT, URI)]),
+        Breaking, "request", At::New("- { name: ^force");
 
     type_added: "type-added",
         WEB => web(&[("  Unused:\n", EXTRA_TYPE)]), Info, "none", At::New("  ^Extra:");

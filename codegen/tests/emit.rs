@@ -279,3 +279,26 @@ fn the_rendered_crate_compiles_and_round_trips_its_example() {
 fn test_count(source: &str) -> usize {
     source.matches("#[test]").count()
 }
+
+#[test]
+fn uri_parameters_become_a_typed_struct_and_other_operations_say_unit() {
+    let module = rendered("src/uri_parameters.rs");
+    assert!(
+        module.contains("    type Uri = RefundOrderUri;\n"),
+        "{module}"
+    );
+    assert!(
+        module.contains("    #[serde(rename = \"orderId\")]\n    pub order_id: String,\n"),
+        "{module}"
+    );
+    assert!(module.contains("    pub force: bool,\n"), "{module}");
+    assert!(
+        module.contains("    pub channel: Option<Channel>,\n"),
+        "{module}"
+    );
+    assert!(
+        module.contains("    const PATH: &'static [&'static str] = &[\"orderId\", \"line\"];\n"),
+        "{module}"
+    );
+    assert!(module.contains("    type Uri = ();\n"), "{module}");
+}

@@ -764,3 +764,132 @@ fn the_command_prints_writes_refuses_and_fails_clearly() {
     let missing = codegen_cmd(&["import", "no/such/page.txt"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+/// A Help Page of an operation with URI parameters, in the plain-block rendering: the path shows a route
+/// parameter and the query template, and the table describes both, one of them with a default value.
+const URI_PAGE: &str = "POST api/orders/{orderId}/refund?force={force}&channel={channel}
+
+Refunds an order.
+
+Request Information
+
+URI Parameters
+
+NameDescriptionTypeAdditional information
+orderid
+
+The order number.
+
+string
+
+Required
+
+force
+
+Refund even when the show has started.
+
+boolean
+
+Required
+
+channel
+
+integer
+
+Default value is 1
+
+seats
+
+Collection of integer
+
+None.
+
+Body Parameters
+
+RefundReason
+NameDescriptionTypeAdditional information
+Reason
+
+string
+
+None.
+
+Request Formats
+
+application/json, text/json
+
+Sample:
+{
+  \"Reason\": \"sample string 1\"
+}
+
+Response Information
+
+Resource Description
+
+RefundAnswer
+NameDescriptionTypeAdditional information
+Code
+
+integer
+
+None.
+
+Response Formats
+
+application/json, text/json
+
+Sample:
+{
+  \"Code\": 1
+}
+";
+
+#[test]
+fn uri_parameters_become_path_and_query_parameters() {
+    let imported = import_one("uri.txt", URI_PAGE.as_bytes(), Some("orders")).expect("imports");
+    let yaml = &imported.yaml;
+    assert!(
+        yaml.contains(
+            "    http:\n      method: \"POST\"\n      path: \"api/orders/{orderId}/refund\"\n      parameters:\n\
+             \x20       - name: \"orderId\"\n          in: path\n          type: \"string\"\n          doc: \"The order number.\"\n\
+             \x20       - name: \"force\"\n          in: query\n          type: \"bool\"\n          required: true\n\
+             \x20         doc: \"Refund even when the show has started.\"\n\
+             \x20       - name: \"channel\"\n          in: query\n          type: \"int32\"\n"
+        ),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "        - name: \"seats\"\n          in: query\n          type: \"list<int32>\"\n"
+        ),
+        "{yaml}"
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("\"Default value is 1\" is not carried")),
+        "{:?}",
+        imported.warnings
+    );
+    loads("orders", yaml);
+}
+
+#[test]
+fn a_placeholder_no_row_describes_becomes_a_string_path_parameter() {
+    let page = URI_PAGE.replacen(
+        "orderid\n\nThe order number.\n\nstring\n\nRequired\n\n",
+        "",
+        1,
+    );
+    let imported = import_one("uri.txt", page.as_bytes(), Some("orders")).expect("imports");
+    assert!(
+        imported
+            .yaml
+            .contains("        - name: \"orderId\"\n          in: path\n          type: \"string\"\n          note: \"TODO(import): the path has {orderId}"),
+        "{}",
+        imported.yaml
+    );
+    loads("orders", &imported.yaml);
+}

@@ -37,6 +37,7 @@ pub struct TrainCallbackRefund;
 impl Operation for TrainCallbackRefund {
     type Request = AlitripBtripSupplychainTrainCallbackRefundRequest;
     type Response = AlitripBtripSupplychainTrainCallbackRefundResponse;
+    type Uri = ();
     const NAME: &'static str = "train_callback_refund";
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {

@@ -30,6 +30,7 @@ pub struct RefundTicket;
 impl Operation for RefundTicket {
     type Request = TicketRefundRequest;
     type Response = ApiResultOfString;
+    type Uri = ();
     const NAME: &'static str = "refund_ticket";
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Http {

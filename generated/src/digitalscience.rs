@@ -32,6 +32,7 @@ pub struct RefundTickets;
 impl Operation for RefundTickets {
     type Request = OrderTicketRefundParm;
     type Response = CommonOperationResult;
+    type Uri = ();
     const NAME: &'static str = "refund_tickets";
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Http {

@@ -33,6 +33,7 @@ pub struct AddRefund;
 impl Operation for AddRefund {
     type Request = WebApiIntactRefundModel;
     type Response = ResultMessage;
+    type Uri = ();
     const NAME: &'static str = "add_refund";
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Http {

@@ -35,6 +35,7 @@ pub struct ReturnTicketConfirm;
 impl Operation for ReturnTicketConfirm {
     type Request = BusAgentReturnticketConfirmRequest;
     type Response = BusAgentReturnticketConfirmResponse;
+    type Uri = ();
     const NAME: &'static str = "return_ticket_confirm";
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {

@@ -244,7 +244,12 @@ impl SignRequest<'_> {
             ))
         })?;
         let request: O::Request = json::from_str(text)?;
-        let signed = self.codec.encode::<O>(&request).map_err(Failure::from)?;
+        // A TOP call is named by its method: its URI parameters are `()`, which an empty form reads.
+        let no_uri: O::Uri = codegen_runtime::form::from_str("")?;
+        let signed = self
+            .codec
+            .encode_with_uri::<O>(&no_uri, &request)
+            .map_err(Failure::from)?;
         Ok(signed.into_body())
     }
 }

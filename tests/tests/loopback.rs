@@ -170,7 +170,7 @@ fn web_api_provider<O>(
     calls: Arc<AtomicUsize>,
 ) -> Handler
 where
-    O: Operation,
+    O: Operation<Uri = ()>,
     O::Request: PartialEq + Send + Sync,
 {
     Arc::new(move |request| {
@@ -212,7 +212,7 @@ async fn call_web_api<O>(
     answer_with: WebAnswer,
 ) -> Result<O::Response, CallError>
 where
-    O: Operation,
+    O: Operation<Uri = ()>,
     O::Request: PartialEq + Send + Sync,
 {
     let calls = Arc::new(AtomicUsize::new(0));
@@ -555,7 +555,7 @@ async fn call_top<O>(
     answer_with: TopAnswer,
 ) -> Result<O::Response, CallError>
 where
-    O: Operation,
+    O: Operation<Uri = ()>,
     O::Request: PartialEq + Send + Sync,
 {
     let address = serve(top_provider::<O>(

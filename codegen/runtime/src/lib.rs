@@ -27,7 +27,7 @@ pub mod validate;
 pub use format::{bson, form, json, xml};
 pub use problem::{Problem, Rejection, Stage};
 pub use protocol::operation::{
-    Endpoint, Format, Model, Operation, Protocol, ProviderInfo, TopSession,
+    Endpoint, Format, Model, Operation, Protocol, ProviderInfo, TopSession, UriParameters,
 };
 pub use protocol::{sm4, top};
 pub use registry::{ModelVisitor, OperationVisitor};

@@ -2,7 +2,7 @@
 //! protocol's rules applied. Every problem is reported, located at the value that causes it.
 //!
 //! One `Checker` walks the schema; each kind it checks has its file: the `provider` block, `references` to
-//! declared types, `types` and their `fields`, `enums`, cross-field `rules`, `operations` and their `outcome`,
+//! declared types, `types` and their `fields`, `enums`, cross-field `rules`, `operations`, their `uri` parameters and their `outcome`,
 //! `examples` (and TOP's `error_response` samples), then `cycles` of types that hold each other and the `json_order` of members.
 
 mod cycles;
@@ -17,6 +17,7 @@ mod provider;
 mod references;
 mod rules;
 mod types;
+mod uri;
 
 use std::collections::HashMap;
 

@@ -1,5 +1,5 @@
-//! Operations: the endpoint fits the protocol, the name is free, and request, response and a Web API operation's
-//! error are concrete structs. A TOP operation's error is the platform's envelope, never a type of the schema.
+//! Operations: the endpoint fits the protocol, the name is free, its URI parameters fit its path (`uri`), and
+//! request, response and a Web API operation's error are concrete structs. A TOP operation's error is the platform's envelope, never a type of the schema.
 
 use std::collections::HashMap;
 
@@ -73,6 +73,7 @@ impl Checker<'_> {
                     );
                 }
             }
+            let parameters = self.uri_parameters(decl, types, rust_name.as_ref());
             let request = self.message_type(&decl.request, "request type");
             let response = self.message_type(&decl.response, "response type");
             let error = match (&decl.error, self.protocol()) {
@@ -89,8 +90,8 @@ impl Checker<'_> {
                 (Some(error), _) => Some(self.message_type(error, "error type")),
                 (None, _) => None,
             };
-            let (Some(rust_name), Some(request), Some(response), true) =
-                (rust_name, request, response, endpoint_ok)
+            let (Some(rust_name), Some(parameters), Some(request), Some(response), true) =
+                (rust_name, parameters, request, response, endpoint_ok)
             else {
                 continue;
             };
@@ -109,6 +110,7 @@ impl Checker<'_> {
                 doc: decl.doc.clone(),
                 note: decl.note.clone(),
                 endpoint: decl.endpoint.value.clone(),
+                parameters,
                 request,
                 response,
                 error,

@@ -18,6 +18,7 @@ pub mod render;
 pub mod rules;
 pub mod source;
 mod types;
+mod uri;
 mod usage;
 
 use std::cmp::Reverse;

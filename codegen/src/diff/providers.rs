@@ -333,6 +333,7 @@ fn operation(
             message,
         );
     }
+    super::uri::compare(cmp, old, new, decl);
     super::outcome::compare(cmp, old, new, decl);
     if let Some(texts) = changed_texts(&[
         ("doc", old.doc.as_deref(), new.doc.as_deref()),

@@ -230,6 +230,32 @@ rules! {
         "an operation's `outcome` takes a failure's code or message from another field",
         "warning (Rust API): code matching `ProviderFailure.code` or `message` must follow",
         request: |_| WARNING.rust(), response: |_| WARNING.rust();
+    URI_PARAMETER_ADDED = "uri-parameter-added", All,
+        "a Web API operation takes a new URI parameter (path or query)",
+        "breaking when it is required (callers must send it) or the operation had none (its `…Uri` struct is new: \
+         `encode` becomes `encode_with_uri`); otherwise warning (Rust API: struct literals must name it)",
+        request: |f| if f.required { BREAKING.rust().wire() } else if f.rust { BREAKING.rust() } else { WARNING.rust() },
+        response: |f| if f.required { BREAKING.rust().wire() } else if f.rust { BREAKING.rust() } else { WARNING.rust() };
+    URI_PARAMETER_REMOVED = "uri-parameter-removed", All,
+        "a URI parameter is no longer declared",
+        "breaking (Rust API): its field is gone",
+        request: |_| BREAKING.rust(), response: |_| BREAKING.rust();
+    URI_PARAMETER_MOVED = "uri-parameter-moved", All,
+        "a URI parameter moved between the path and the query",
+        "breaking",
+        request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    URI_PARAMETER_TYPE_CHANGED = "uri-parameter-type-changed", All,
+        "a URI parameter's type changed",
+        "breaking",
+        request: |_| BREAKING.rust().wire(), response: |_| BREAKING.rust().wire();
+    URI_PARAMETER_BECAME_REQUIRED = "uri-parameter-became-required", All,
+        "a query parameter became `required`",
+        "breaking: the server refuses calls without it, and its field is no longer an `Option`",
+        request: |_| BREAKING.rust().wire(), response: |_| BREAKING.rust().wire();
+    URI_PARAMETER_BECAME_OPTIONAL = "uri-parameter-became-optional", All,
+        "a query parameter is no longer `required`",
+        "breaking (Rust API): its field becomes an `Option`",
+        request: |_| BREAKING.rust(), response: |_| BREAKING.rust();
 
     TYPE_ADDED = "type-added", All,
         "a type is new; where it is used is reported as its own change",

@@ -96,6 +96,12 @@ impl ItemEmitter<'_> {
                 const SM4: Option<Sm4Codec<Self::Request>> = Some(Sm4Codec::FIELDS);
             )
         });
+        let (uri, uri_struct) = if op.parameters.is_empty() {
+            (quote!(()), None)
+        } else {
+            let uri = format_ident!("{}", op.uri_type_name());
+            (quote!(#uri), Some(self.uri_parameters(op)))
+        };
         self.imports.runtime.extend(["Endpoint", "Operation"]);
         quote! {
             #docs
@@ -104,6 +110,7 @@ impl ItemEmitter<'_> {
             impl Operation for #name {
                 type Request = #request;
                 type Response = #response;
+                type Uri = #uri;
                 const NAME: &'static str = #operation_name;
                 const PROVIDER: ProviderInfo = PROVIDER;
                 const ENDPOINT: Endpoint = #endpoint;
@@ -111,6 +118,8 @@ impl ItemEmitter<'_> {
                 #xml
                 #sm4
             }
+
+            #uri_struct
         }
     }
 
@@ -348,7 +357,7 @@ impl ItemEmitter<'_> {
         }
     }
 
-    fn rust_type(&mut self, ty: &FieldType) -> TokenStream {
+    pub(super) fn rust_type(&mut self, ty: &FieldType) -> TokenStream {
         match ty {
             FieldType::Scalar(scalar) => self.scalar(*scalar),
             FieldType::Named(id) => {
@@ -477,7 +486,7 @@ fn adapter(field: &Field) -> Option<(TokenStream, &'static str)> {
 
 /// The serde_with adapter a type needs to be written as Json.NET writes it (numbers in .NET's text, Guids as BSON
 /// binaries), if any.
-fn type_adapter(ty: &FieldType) -> Option<(TokenStream, &'static str)> {
+pub(super) fn type_adapter(ty: &FieldType) -> Option<(TokenStream, &'static str)> {
     match ty {
         FieldType::Scalar(Scalar::Double) => Some((quote!(DotNetDouble), "DotNetDouble")),
         FieldType::Scalar(Scalar::Decimal) => Some((quote!(DotNetDecimal), "DotNetDecimal")),

@@ -6,6 +6,7 @@ mod examples;
 mod include;
 mod items;
 mod sm4;
+mod uri;
 mod validation;
 
 use std::collections::BTreeMap;

@@ -54,12 +54,34 @@ pub struct Draft {
 pub struct Operation {
     pub name: String,
     pub doc: Option<String>,
-    /// Web API: method and path.
-    pub http: Option<(String, String)>,
+    /// Web API: method, path and URI parameters.
+    pub http: Option<Http>,
     /// TOP: the API name.
     pub top: Option<String>,
     pub request: String,
     pub response: String,
+    pub notes: Vec<String>,
+}
+
+/// Where a Web API operation is sent, and what its URI carries.
+#[derive(Debug, PartialEq)]
+pub struct Http {
+    pub method: String,
+    /// Without the query template a Help Page shows after `?`.
+    pub path: String,
+    pub parameters: Vec<UriParameter>,
+}
+
+/// A row of the page's "URI Parameters".
+#[derive(Debug, PartialEq)]
+pub struct UriParameter {
+    pub name: String,
+    /// `path` or `query`.
+    pub place: &'static str,
+    pub ty: String,
+    /// A query parameter the page marks `Required`; a path parameter always is, unsaid.
+    pub required: bool,
+    pub doc: Option<String>,
     pub notes: Vec<String>,
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::draft::{Body, Draft, EnumValue, Example, Field, Operation, TypeDraft};
+use super::draft::{Body, Draft, EnumValue, Example, Field, Operation, TypeDraft, UriParameter};
 
 /// The schema text of a draft: the same draft always gives the same bytes.
 pub fn write(draft: &Draft) -> String {
@@ -48,13 +48,19 @@ fn operation(out: &mut String, op: &Operation) {
     if let Some(doc) = &op.doc {
         let _ = writeln!(out, "    doc: {}", quote(doc));
     }
-    if let Some((method, path)) = &op.http {
-        let _ = writeln!(
-            out,
-            "    http: {{ method: {}, path: {} }}",
-            quote(method),
-            quote(path)
-        );
+    if let Some(http) = &op.http {
+        let (method, path) = (quote(&http.method), quote(&http.path));
+        if http.parameters.is_empty() {
+            let _ = writeln!(out, "    http: {{ method: {method}, path: {path} }}");
+        } else {
+            let _ = write!(
+                out,
+                "    http:\n      method: {method}\n      path: {path}\n      parameters:\n"
+            );
+            for parameter in &http.parameters {
+                uri_parameter(out, parameter);
+            }
+        }
     }
     if let Some(method) = &op.top {
         let _ = writeln!(out, "    top: {{ method: {} }}", quote(method));
@@ -62,6 +68,19 @@ fn operation(out: &mut String, op: &Operation) {
     let _ = writeln!(out, "    request: {}", quote(&op.request));
     let _ = writeln!(out, "    response: {}", quote(&op.response));
     notes(out, "    ", &op.notes);
+}
+
+fn uri_parameter(out: &mut String, parameter: &UriParameter) {
+    let _ = writeln!(out, "        - name: {}", quote(&parameter.name));
+    let _ = writeln!(out, "          in: {}", parameter.place);
+    let _ = writeln!(out, "          type: {}", quote(&parameter.ty));
+    if parameter.required {
+        out.push_str("          required: true\n");
+    }
+    if let Some(doc) = &parameter.doc {
+        let _ = writeln!(out, "          doc: {}", quote(doc));
+    }
+    notes(out, "          ", &parameter.notes);
 }
 
 fn type_draft(out: &mut String, ty: &TypeDraft) {

@@ -47,6 +47,10 @@ pub struct OperationDecl {
     pub doc: Option<String>,
     pub note: Option<String>,
     pub endpoint: Spanned<EndpointDecl>,
+    /// The values a Web API operation's URI carries, from `http.parameters`, in the document's order.
+    pub parameters: Vec<UriParameterDecl>,
+    /// Where `http.path` is written, for problems with its `{name}` segments; the endpoint's position for `top`.
+    pub path_pos: Pos,
     pub request: Spanned<String>,
     pub response: Spanned<String>,
     pub error: Option<Spanned<String>>,
@@ -75,6 +79,38 @@ pub enum SuccessDecl {
     OneOf(Vec<Spanned<Literal>>),
     /// Absent, null or empty.
     Absent,
+}
+
+/// One row of a Help Page's "URI Parameters": a value the route takes from a `{name}` segment of the path, or
+/// one model binding takes from the query string.
+#[derive(Clone, Debug)]
+pub struct UriParameterDecl {
+    pub name: Spanned<String>,
+    pub place: Spanned<UriPlace>,
+    pub ty: Spanned<TypeExpr>,
+    /// `None` when the schema does not say; a path parameter is always required.
+    pub required: Option<Spanned<bool>>,
+    pub doc: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Where a URI parameter travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UriPlace {
+    Path,
+    Query,
+}
+
+impl UriPlace {
+    pub const SPELLINGS: [(&'static str, UriPlace); 2] =
+        [("path", UriPlace::Path), ("query", UriPlace::Query)];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            UriPlace::Path => "path",
+            UriPlace::Query => "query",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -5,7 +5,7 @@ pub mod facts;
 
 pub use crate::load::schema::{
     Bound, DefaultValue, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr,
-    Scalar, TextFormat, TopSession,
+    Scalar, TextFormat, TopSession, UriPlace,
 };
 
 use crate::names::RustName;
@@ -38,11 +38,35 @@ pub struct Operation {
     pub doc: Option<String>,
     pub note: Option<String>,
     pub endpoint: Endpoint,
+    /// What a Web API operation's URI carries, in the document's order; empty for most operations.
+    pub parameters: Vec<UriParameter>,
     pub request: TypeId,
     pub response: TypeId,
     /// The type a Web API operation's failures arrive as; TOP's are always the runtime's `TopError`.
     pub error: Option<TypeId>,
     pub outcome: Option<Outcome>,
+}
+
+impl Operation {
+    /// The name of the struct of its URI parameters: the operation's, then `Uri`.
+    pub fn uri_type_name(&self) -> String {
+        format!("{}Uri", self.rust_name.bare())
+    }
+}
+
+/// A value an operation takes from a `{name}` segment of its path or from its query string.
+#[derive(Debug, Clone)]
+pub struct UriParameter {
+    /// The name as the document spells it, which routing and model binding match ignoring ASCII case.
+    pub wire_name: String,
+    pub rust_name: RustName,
+    pub place: UriPlace,
+    /// A scalar, or one of the schema's enums.
+    pub ty: FieldType,
+    /// Not `Option` in Rust; always so in the path.
+    pub required: bool,
+    pub doc: Option<String>,
+    pub note: Option<String>,
 }
 
 /// The call succeeded when the response's `field` reads as `success` says; otherwise the provider's failure

@@ -45,6 +45,22 @@ pub struct OperationView<'a> {
     pub response: TypeLink<'a>,
     pub error: Option<TypeLink<'a>>,
     pub outcome: Option<OutcomeView<'a>>,
+    /// The Rust struct of the URI parameters, when the operation has any.
+    pub uri: Option<String>,
+    pub parameters: Vec<UriParameterView<'a>>,
+    pub doc: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// A value the operation's URI carries: a `{name}` segment of the path or a query value.
+#[derive(Serialize)]
+pub struct UriParameterView<'a> {
+    pub wire: &'a str,
+    pub rust: &'a str,
+    /// `path` or `query`.
+    pub place: &'static str,
+    pub ty: TypeText,
+    pub required: bool,
     pub doc: Option<&'a str>,
     pub note: Option<&'a str>,
 }
@@ -308,6 +324,20 @@ impl<'a> Page<'a> {
                 message: outcome.message.as_deref(),
                 note: outcome.note.as_deref(),
             }),
+            uri: (!op.parameters.is_empty()).then(|| self.rust_path(&op.uri_type_name())),
+            parameters: op
+                .parameters
+                .iter()
+                .map(|param| UriParameterView {
+                    wire: &param.wire_name,
+                    rust: param.rust_name.as_str(),
+                    place: param.place.name(),
+                    ty: self.type_text(&param.ty),
+                    required: param.required,
+                    doc: param.doc.as_deref(),
+                    note: param.note.as_deref(),
+                })
+                .collect(),
             doc: op.doc.as_deref(),
             note: op.note.as_deref(),
         }

@@ -7,6 +7,7 @@ use crate::format::xml::XmlError;
 use crate::format::{bson, form};
 use crate::problem::Rejection;
 use crate::protocol::operation::Format;
+use crate::protocol::operation::uri::UriError;
 use crate::protocol::sm4::Sm4Error;
 use crate::protocol::top::{self, TopError};
 
@@ -102,6 +103,8 @@ pub enum EncodeError {
     },
     /// The base address or gateway and the operation's path make no URI.
     Uri(http::Error),
+    /// A URI parameter's value cannot be carried in the path (empty, `.` or `..`) or written as text.
+    UriParameter(UriError),
     Json(serde_json::Error),
     Xml(XmlError),
     Form(form::FormError),
@@ -118,6 +121,7 @@ impl fmt::Display for EncodeError {
                 format.name()
             ),
             EncodeError::Uri(error) => write!(f, "no URI: {error}"),
+            EncodeError::UriParameter(error) => error.fmt(f),
             EncodeError::Json(error) => error.fmt(f),
             EncodeError::Xml(error) => error.fmt(f),
             EncodeError::Form(error) => error.fmt(f),
@@ -131,6 +135,7 @@ impl std::error::Error for EncodeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             EncodeError::Uri(error) => Some(error),
+            EncodeError::UriParameter(error) => Some(error),
             EncodeError::Json(error) => Some(error),
             EncodeError::Xml(error) => Some(error),
             EncodeError::Form(error) => Some(error),

@@ -35,6 +35,7 @@
 //! impl Operation for RefundTickets {
 //!     type Request = Refund;
 //!     type Response = Answer;
+//!     type Uri = ();
 //!     const NAME: &'static str = "refund_tickets";
 //!     const PROVIDER: ProviderInfo =
 //!         ProviderInfo { id: "shop", title: "Shop", protocol: Protocol::WebApi, formats: &[Format::Json] };
@@ -86,9 +87,20 @@ use crate::validate::Validate;
 ///
 /// A codec holds no connection, so it is cheap to share; [`Transport`] (feature `transport`) sends what it builds.
 pub trait Codec {
-    /// The request to send for `request`, checked first unless the codec was told not to.
-    fn encode<O: Operation>(
+    /// The request to send for `request`, checked first unless the codec was told not to. For an operation
+    /// whose URI carries parameters, [`encode_with_uri`](Codec::encode_with_uri) takes them too.
+    fn encode<O: Operation<Uri = ()>>(
         &self,
+        request: &O::Request,
+    ) -> Result<http::Request<Vec<u8>>, CallError> {
+        self.encode_with_uri::<O>(&(), request)
+    }
+
+    /// The request to send to `O` with the values of its URI's path and query parameters: `uri` is the
+    /// operation's generated `…Uri` struct.
+    fn encode_with_uri<O: Operation>(
+        &self,
+        uri: &O::Uri,
         request: &O::Request,
     ) -> Result<http::Request<Vec<u8>>, CallError>;
 

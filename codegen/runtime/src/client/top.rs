@@ -99,9 +99,10 @@ impl Top {
 
 impl Codec for Top {
     /// `O`'s request: validated as the caller wrote it, its SM4 fields encrypted, then signed; a Web API operation
-    /// is a [`CallError::WrongCodec`].
-    fn encode<O: Operation>(
+    /// is a [`CallError::WrongCodec`]. A TOP call is named by its method, so its URI carries no parameter.
+    fn encode_with_uri<O: Operation>(
         &self,
+        _uri: &O::Uri,
         request: &O::Request,
     ) -> Result<http::Request<Vec<u8>>, CallError> {
         let method = top_method::<O>()?;
@@ -218,6 +219,7 @@ mod tests {
     impl<const SESSION: u8> Operation for ItemGet<SESSION> {
         type Request = Query;
         type Response = Query;
+        type Uri = ();
         const NAME: &'static str = "item_get";
         const PROVIDER: crate::ProviderInfo = crate::ProviderInfo {
             id: "shop",

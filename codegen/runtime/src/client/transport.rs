@@ -45,10 +45,22 @@ impl<C: Codec, K: Connect + Clone + Send + Sync + 'static> Transport<C, K> {
 
     /// Calls `O`: the request is checked and built by the codec, sent, and the answer read back into
     /// `O::Response` or the call's error.
-    pub async fn call<O: Operation>(&self, request: &O::Request) -> Result<O::Response, CallError> {
+    pub async fn call<O: Operation<Uri = ()>>(
+        &self,
+        request: &O::Request,
+    ) -> Result<O::Response, CallError> {
+        self.call_with_uri::<O>(&(), request).await
+    }
+
+    /// Calls `O` with the values of its URI's path and query parameters, as [`call`](Transport::call) does.
+    pub async fn call_with_uri<O: Operation>(
+        &self,
+        uri: &O::Uri,
+        request: &O::Request,
+    ) -> Result<O::Response, CallError> {
         let request = self
             .codec
-            .encode::<O>(request)?
+            .encode_with_uri::<O>(uri, request)?
             .map(|body| Full::new(Bytes::from(body)));
         let answer = self
             .client

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use super::{CallError, Codec, EncodeError, HttpFailure, Outcome, Settings, XmlCodec, media_type};
 use crate::format::{bson, form, json};
 use crate::problem::{Problem, Rejection, Stage};
-use crate::protocol::operation::{Endpoint, Format, Operation, Protocol};
+use crate::protocol::operation::{Endpoint, Format, Operation, Protocol, uri};
 use crate::protocol::sm4::Sm4Config;
 
 /// The client of a Web API provider (`ctt`, `digitalscience`, `speedpower`); the [module](super) shows one at
@@ -59,13 +59,42 @@ impl WebApi {
     /// Reads a request to `O` as the provider's server binds it: the body in the format its `Content-Type`
     /// names, SM4 fields decrypted, and validated unless validation is off. For tests that play the provider and
     /// for logged requests read again; the method and path are the caller's to check.
-    pub fn read_request<O: Operation>(
+    pub fn read_request<O: Operation<Uri = ()>>(
         &self,
         request: &http::Request<Vec<u8>>,
     ) -> Result<O::Request, CallError> {
         if !matches!(O::ENDPOINT, Endpoint::Http { .. }) {
             return Err(CallError::WrongCodec { operation: O::NAME });
         }
+        self.read_body_of::<O>(request)
+    }
+
+    /// The same as [`read_request`](WebApi::read_request), with the values of `O`'s URI parameters, read from
+    /// the request's path (under this client's base address, matched against the operation's) and query as
+    /// Web API's routing and model binding read them.
+    pub fn read_request_with_uri<O: Operation>(
+        &self,
+        request: &http::Request<Vec<u8>>,
+    ) -> Result<(O::Uri, O::Request), CallError> {
+        let Endpoint::Http { path: template, .. } = O::ENDPOINT else {
+            return Err(CallError::WrongCodec { operation: O::NAME });
+        };
+        let path = self.relative(request.uri().path()).ok_or_else(|| {
+            CallError::Decode(unreadable(
+                "uri_path",
+                "a path that is not under the client's base address",
+            ))
+        })?;
+        let uri = uri::read::<O::Uri>(template, path, request.uri().query())
+            .map_err(CallError::Decode)?;
+        Ok((uri, self.read_body_of::<O>(request)?))
+    }
+
+    /// `O`'s request read from the body, decrypted and validated.
+    fn read_body_of<O: Operation>(
+        &self,
+        request: &http::Request<Vec<u8>>,
+    ) -> Result<O::Request, CallError> {
         let body = request.body();
         let format = request
             .headers()
@@ -100,14 +129,26 @@ impl WebApi {
         }
     }
 
-    fn uri(&self, path: &str) -> Result<http::Uri, EncodeError> {
-        let mut parts = self.base.clone().into_parts();
-        let prefix = parts
-            .path_and_query
-            .as_ref()
+    /// The base address's path, without its last `/`.
+    fn prefix(&self) -> &str {
+        self.base
+            .path_and_query()
             .map_or("", |base| base.path())
-            .trim_end_matches('/');
-        let joined = format!("{prefix}/{}", path.trim_start_matches('/'));
+            .trim_end_matches('/')
+    }
+
+    /// `path` relative to the base address, without its leading `/`; `None` for a path outside it.
+    fn relative<'p>(&self, path: &'p str) -> Option<&'p str> {
+        path.strip_prefix(self.prefix())?.strip_prefix('/')
+    }
+
+    fn uri(&self, path_and_query: &str) -> Result<http::Uri, EncodeError> {
+        let joined = format!(
+            "{}/{}",
+            self.prefix(),
+            path_and_query.trim_start_matches('/')
+        );
+        let mut parts = self.base.clone().into_parts();
         parts.path_and_query = Some(
             joined
                 .parse()
@@ -118,14 +159,17 @@ impl WebApi {
 }
 
 impl Codec for WebApi {
-    /// `O`'s request as the provider's server reads it; a TOP operation is a [`CallError::WrongCodec`].
-    fn encode<O: Operation>(
+    /// `O`'s request as the provider's server reads it, its URI parameters written into the path and query; a
+    /// TOP operation is a [`CallError::WrongCodec`].
+    fn encode_with_uri<O: Operation>(
         &self,
+        uri: &O::Uri,
         request: &O::Request,
     ) -> Result<http::Request<Vec<u8>>, CallError> {
         let Endpoint::Http { method, path } = O::ENDPOINT else {
             return Err(CallError::WrongCodec { operation: O::NAME });
         };
+        let path_and_query = uri::fill(path, uri).map_err(EncodeError::UriParameter)?;
         let unsupported = || EncodeError::Unsupported {
             provider: O::PROVIDER.id,
             format: self.format,
@@ -151,7 +195,7 @@ impl Codec for WebApi {
         };
         http::Request::builder()
             .method(method)
-            .uri(self.uri(path)?)
+            .uri(self.uri(&path_and_query)?)
             .header(CONTENT_TYPE, content_type(self.format))
             .header(ACCEPT, media(self.accept()))
             .body(body)
@@ -248,6 +292,111 @@ fn unreadable(code: &'static str, message: &str) -> Rejection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::protocol::operation::{ProviderInfo, UriParameters};
+    use crate::validate::{Path, Report, Validate};
+
+    #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Reason {
+        reason: String,
+    }
+
+    impl Validate for Reason {
+        fn validate_into(&self, _: &Path<'_>, _: &mut Report) {}
+    }
+
+    #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct OrderUri {
+        #[serde(rename = "orderId")]
+        order_id: String,
+        force: Option<bool>,
+    }
+
+    impl UriParameters for OrderUri {
+        const PATH: &'static [&'static str] = &["orderId"];
+        const QUERY: &'static [&'static str] = &["force"];
+    }
+
+    struct RefundOrder;
+
+    impl Operation for RefundOrder {
+        type Request = Reason;
+        type Response = Reason;
+        type Uri = OrderUri;
+        const NAME: &'static str = "refund_order";
+        const PROVIDER: ProviderInfo = ProviderInfo {
+            id: "shop",
+            title: "Shop",
+            protocol: Protocol::WebApi,
+            formats: &[Format::Json, Format::Form],
+        };
+        const ENDPOINT: Endpoint = Endpoint::Http {
+            method: "POST",
+            path: "api/orders/{orderId}/refund",
+        };
+    }
+
+    #[test]
+    fn uri_parameters_travel_in_the_path_and_query_and_are_read_back() {
+        let client = WebApi::new("https://h.example/v5/".parse().expect("a URI"));
+        let uri = OrderUri {
+            order_id: "A?1 ü".to_owned(),
+            force: Some(true),
+        };
+        let body = Reason {
+            reason: "late".to_owned(),
+        };
+        let sent = client
+            .encode_with_uri::<RefundOrder>(&uri, &body)
+            .expect("encodes");
+        assert_eq!(
+            sent.uri(),
+            "https://h.example/v5/api/orders/A%3F1%20%C3%BC/refund?force=true"
+        );
+        assert_eq!(sent.body(), br#"{"reason":"late"}"#);
+        let server = WebApi::new("/v5".parse().expect("a URI"));
+        let (read_uri, read_body) = server
+            .read_request_with_uri::<RefundOrder>(&sent)
+            .expect("reads");
+        assert_eq!((read_uri, read_body), (uri, body));
+    }
+
+    #[test]
+    fn a_request_outside_the_base_address_or_route_is_refused() {
+        let server = WebApi::new("https://h.example/v5/".parse().expect("a URI"));
+        for target in [
+            "https://h.example/v4/api/orders/A1/refund",
+            "https://h.example/v5/api/orders/A1",
+            "https://h.example/v5/api/orders/A1/refund?orderId=B2",
+        ] {
+            let request = http::Request::builder()
+                .uri(target)
+                .header(CONTENT_TYPE, "application/json")
+                .body(br#"{"reason":"late"}"#.to_vec())
+                .expect("a request");
+            match server.read_request_with_uri::<RefundOrder>(&request) {
+                Err(CallError::Decode(rejection)) => {
+                    assert!(rejection.errors()[0].code.starts_with("uri_"), "{target}")
+                }
+                other => panic!("{target}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_path_value_no_segment_can_carry_builds_no_request() {
+        let client = WebApi::new("https://h.example/".parse().expect("a URI"));
+        let uri = OrderUri {
+            order_id: "..".to_owned(),
+            force: None,
+        };
+        let body = Reason {
+            reason: String::new(),
+        };
+        assert!(matches!(
+            client.encode_with_uri::<RefundOrder>(&uri, &body),
+            Err(CallError::Encode(EncodeError::UriParameter(_)))
+        ));
+    }
 
     #[test]
     fn paths_join_the_base_whatever_its_slashes() {

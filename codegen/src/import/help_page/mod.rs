@@ -11,10 +11,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::draft::{
-    Draft, Example, Field, FieldNames, Operation, Protocol, Recorder, TypeDraft, camel,
-    is_wire_name, snake,
+    Draft, Example, Field, FieldNames, Http, Operation, Protocol, Recorder, TypeDraft,
+    UriParameter, camel, is_wire_name, snake,
 };
 use super::page::Page;
+use crate::names::{self, Case};
 use table::Row;
 
 static METHOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,10 +132,12 @@ pub fn read(page: &Page<'_>, rec: &mut Recorder) -> Draft {
         types: Vec::new(),
         examples: Vec::new(),
     };
+    let rows = sections
+        .range(URI)
+        .map(|(from, to)| uri_rows(page, from, to))
+        .unwrap_or_default();
     let mut op_notes = Vec::new();
-    if let Some((from, to)) = sections.range(URI) {
-        uri_parameters(page, from, to, rec, &mut op_notes);
-    }
+    let (path, parameters) = uri_parameters(&path, rows, method_at, rec, &mut op_notes);
     let request = sections
         .range(BODY)
         .and_then(|(from, to)| resource(page, from, to));
@@ -215,7 +218,11 @@ pub fn read(page: &Page<'_>, rec: &mut Recorder) -> Draft {
     draft.operations.push(Operation {
         name: op_name,
         doc,
-        http: Some((method, path)),
+        http: Some(Http {
+            method,
+            path,
+            parameters,
+        }),
         top: None,
         request: request_key,
         response: response_key,
@@ -239,41 +246,186 @@ fn operation_name(path: &str) -> String {
     }
 }
 
-fn uri_parameters(
-    page: &Page<'_>,
-    from: usize,
-    to: usize,
-    rec: &mut Recorder,
-    notes: &mut Vec<String>,
-) {
+/// The rows of the "URI Parameters" table; none for `None.`.
+fn uri_rows(page: &Page<'_>, from: usize, to: usize) -> Vec<Row> {
     let lines = page.non_blank(from, to);
-    if lines.is_empty() || lines.iter().all(|&i| page.text(i) == "None.") {
-        return;
+    if lines.iter().all(|&i| page.text(i) == "None.") {
+        return Vec::new();
     }
     let start = lines
         .iter()
         .position(|&i| table::header_prefix(page.text(i)).is_some())
         .map_or(from, |k| lines[k] + 1);
-    let described: Vec<String> = table::rows(table::cells(page, start, to))
-        .iter()
+    table::rows(table::cells(page, start, to))
+}
+
+/// Whether a name can be a URI parameter's: a wire name whose Rust name is not a reserved word.
+fn usable(name: &str) -> bool {
+    is_wire_name(name) && names::rust_name(name, None, Case::Field).is_ok()
+}
+
+/// The path without the query template a Help Page shows after `?` (`api/refund?orderId={orderId}`), and the
+/// URI parameters: a row a `{name}` segment names is a path parameter, any other a query one. A placeholder of
+/// the path that no row describes becomes a `string` path parameter, with a note. What the language cannot
+/// say (a placeholder inside a segment, a name with no Rust spelling, one name twice) is left out with a note
+/// in `notes`.
+fn uri_parameters(
+    shown: &str,
+    rows: Vec<Row>,
+    method_at: usize,
+    rec: &mut Recorder,
+    notes: &mut Vec<String>,
+) -> (String, Vec<UriParameter>) {
+    let shown_path = shown.split(['?', '#']).next().unwrap_or_default();
+    let mut placeholders: Vec<String> = Vec::new();
+    let mut segments: Vec<String> = Vec::new();
+    for segment in shown_path.split('/') {
+        if !segment.contains(['{', '}']) {
+            segments.push(segment.to_owned());
+            continue;
+        }
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name)
+                if usable(name) && !placeholders.iter().any(|p| p.eq_ignore_ascii_case(name)) =>
+            {
+                placeholders.push(name.to_owned());
+                segments.push(segment.to_owned());
+            }
+            _ => {
+                notes.push(rec.todo(
+                    method_at,
+                    format!(
+                        "the path segment {segment} is not one whole {{name}} placeholder the schema language can say; its braces are left out"
+                    ),
+                ));
+                segments.push(segment.replace(['{', '}'], ""));
+            }
+        }
+    }
+    let path = segments.join("/");
+    let mut rust_names: Vec<String> = Vec::new();
+    let mut kept: Vec<Row> = Vec::new();
+    for row in rows {
+        let rust = names::rust_name(&row.name, None, Case::Field)
+            .map(|name| name.bare().to_owned())
+            .unwrap_or_default();
+        if !usable(&row.name)
+            || kept.iter().any(|k| k.name.eq_ignore_ascii_case(&row.name))
+            || rust_names.contains(&rust)
+        {
+            notes.push(rec.todo(
+                row.at,
+                format!(
+                    "the URI parameter {:?} has a name the schema language cannot take here (not a wire name, or one \
+                     already listed); left out",
+                    row.name
+                ),
+            ));
+            continue;
+        }
+        rust_names.push(rust);
+        kept.push(row);
+    }
+    let mut parameters: Vec<UriParameter> = kept
+        .into_iter()
         .map(|row| {
-            let mut text = format!("{} ({})", row.name, row.ty.as_deref().unwrap_or("no type"));
-            if let Some(doc) = &row.doc {
-                text.push_str(&format!(": {doc}"));
+            let in_path = placeholders
+                .iter()
+                .find(|name| name.eq_ignore_ascii_case(&row.name));
+            let mut notes = Vec::new();
+            let ty = match &row.ty {
+                Some(word) => {
+                    let mapped = types::map(word);
+                    if let Some(open) = mapped.open {
+                        notes.push(rec.todo(row.at, open));
+                    }
+                    let list = mapped.expr.starts_with("list<");
+                    if list && (in_path.is_some() || mapped.expr.starts_with("list<list<")) {
+                        notes.push(rec.todo(
+                            row.at,
+                            format!(
+                                "the page says \"{word}\": only a query parameter is a list (of scalars), its key \
+                                 repeated; read as string"
+                            ),
+                        ));
+                        "string".to_owned()
+                    } else if mapped.named.is_some() {
+                        notes.push(rec.todo(
+                            row.at,
+                            format!(
+                                "the page says \"{word}\", a type it does not describe here; read as string \
+                                 (declare the enum and name it, if it is one)"
+                            ),
+                        ));
+                        "string".to_owned()
+                    } else {
+                        mapped.expr
+                    }
+                }
+                None => {
+                    notes.push(rec.todo(row.at, "the row has no type; read as string"));
+                    "string".to_owned()
+                }
+            };
+            for (at, annotation) in &row.annotations {
+                if !matches!(annotation.as_str(), "None." | "Required") {
+                    notes.push(rec.todo(
+                        *at,
+                        format!(
+                            "{}: the annotation \"{annotation}\" is not carried into the schema",
+                            row.name
+                        ),
+                    ));
+                }
             }
-            for (_, annotation) in &row.annotations {
-                text.push_str(&format!("; {annotation}"));
+            let marked = row.annotations.iter().any(|(_, a)| a == "Required");
+            let list = ty.starts_with("list<");
+            if marked && list {
+                notes.push(rec.todo(
+                    row.at,
+                    "the page marks the list Required; a list is never absent, only empty, so the schema cannot say it",
+                ));
             }
-            text
+            let required = in_path.is_none() && !list && marked;
+            UriParameter {
+                // Routing matches names ignoring case; the template's spelling is the one the path shows.
+                name: in_path.map_or(row.name, |name| (*name).to_owned()),
+                place: if in_path.is_some() { "path" } else { "query" },
+                ty,
+                required,
+                doc: row.doc,
+                notes,
+            }
         })
         .collect();
-    notes.push(rec.todo(
-        from,
-        format!(
-            "the page has URI parameters, which the schema language cannot express yet: {}",
-            described.join(" | ")
-        ),
-    ));
+    for name in placeholders {
+        if !parameters
+            .iter()
+            .any(|param| param.name.eq_ignore_ascii_case(&name))
+        {
+            let rust = names::rust_name(&name, None, Case::Field).map(|n| n.bare().to_owned());
+            parameters.retain(|param| {
+                names::rust_name(&param.name, None, Case::Field).map(|n| n.bare().to_owned())
+                    != rust
+            });
+            let note = rec.todo(
+                method_at,
+                format!(
+                    "the path has {{{name}}}, which the URI Parameters do not describe; read as string \
+                     (a query parameter of the same Rust name is left out)"
+                ),
+            );
+            parameters.push(UriParameter {
+                name,
+                place: "path",
+                ty: "string".to_owned(),
+                required: false,
+                doc: None,
+                notes: vec![note],
+            });
+        }
+    }
+    (path, parameters)
 }
 
 /// A "Body Parameters" or "Resource Description" section: a description, the type, and its table if any.

@@ -36,9 +36,10 @@ pub fn header_prefix(line: &str) -> Option<&str> {
 }
 
 /// The openings of the Help Page's annotations ("Additional information").
-const ANNOTATIONS: [&str; 8] = [
+const ANNOTATIONS: [&str; 9] = [
     "None.",
     "Required",
+    "Default value is",
     "Max length:",
     "Min length:",
     "String length:",

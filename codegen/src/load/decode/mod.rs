@@ -407,8 +407,10 @@ impl Decoder<'_> {
         let note = self.optional_string(&mut m, "note");
         let http = m.take("http");
         let top = m.take("top");
+        let mut parameters = Vec::new();
+        let mut path_pos = None;
         let endpoint = match (http, top) {
-            (Some(http), None) => self.http(http),
+            (Some(http), None) => self.http(http, &mut parameters, &mut path_pos),
             (None, Some(top)) => self.top_endpoint(top),
             (Some(_), Some(top)) => {
                 self.diags.error_with_hint(
@@ -438,7 +440,9 @@ impl Decoder<'_> {
             renamed_from,
             doc,
             note,
+            path_pos: path_pos.unwrap_or(endpoint.as_ref()?.pos),
             endpoint: endpoint?,
+            parameters,
             request: request?,
             response: response?,
             error,
@@ -446,10 +450,23 @@ impl Decoder<'_> {
         })
     }
 
-    fn http(&mut self, node: &Node) -> Option<Spanned<EndpointDecl>> {
+    /// The endpoint; the URI parameters it lists go to `parameters`, and where its path is written to
+    /// `path_pos`.
+    fn http(
+        &mut self,
+        node: &Node,
+        parameters: &mut Vec<UriParameterDecl>,
+        path_pos: &mut Option<Pos>,
+    ) -> Option<Spanned<EndpointDecl>> {
         let mut m = self.mapping(node, &language::HTTP)?;
         let method = self.name(&mut m, "method");
         let path = self.name(&mut m, "path");
+        *path_pos = path.as_ref().map(|path| path.pos);
+        if let Some(list) = m.take("parameters") {
+            for item in self.list(list, "`parameters`") {
+                parameters.extend(self.uri_parameter(item));
+            }
+        }
         self.optional_string(&mut m, "note");
         self.finish(m);
         let method = method?;
@@ -473,6 +490,48 @@ impl Decoder<'_> {
                 path: path?.value,
             },
             pos: node.pos,
+        })
+    }
+
+    fn uri_parameter(&mut self, node: &Node) -> Option<UriParameterDecl> {
+        let mut m = self.mapping(node, &language::URI_PARAMETER)?;
+        let name = self.name(&mut m, "name");
+        let place = match m.take("in") {
+            Some(node) => self.choice(node, &UriPlace::SPELLINGS, "parameter place"),
+            None => {
+                self.missing(&m, "in");
+                None
+            }
+        };
+        let ty = match m.take("type") {
+            Some(node) => self
+                .string(node, "`type`")
+                .and_then(|text| self.type_expr(&text)),
+            None => {
+                self.missing(&m, "type");
+                None
+            }
+        };
+        let required = m.take("required").and_then(|node| match node.value {
+            Value::Bool(value) => Some(Spanned {
+                value,
+                pos: node.pos,
+            }),
+            _ => {
+                self.expected(node, "`true` or `false`", "`required`");
+                None
+            }
+        });
+        let doc = self.optional_string(&mut m, "doc");
+        let note = self.optional_string(&mut m, "note");
+        self.finish(m);
+        Some(UriParameterDecl {
+            name: name?,
+            place: place?,
+            ty: ty?,
+            required,
+            doc,
+            note,
         })
     }
 

@@ -7,7 +7,9 @@
 
 pub mod json_schema;
 
-use crate::load::schema::{Encryption, Format, Protocol, Repr, Scalar, TextFormat, TopSession};
+use crate::load::schema::{
+    Encryption, Format, Protocol, Repr, Scalar, TextFormat, TopSession, UriPlace,
+};
 
 /// The language versions this generator reads.
 pub const SUPPORTED_VERSION: i64 = 1;
@@ -104,6 +106,7 @@ pub enum Vocabulary {
     HttpMethod,
     SuccessWhen,
     TopSession,
+    UriPlace,
 }
 
 impl Vocabulary {
@@ -120,6 +123,7 @@ impl Vocabulary {
             Vocabulary::HttpMethod => HTTP_METHODS.to_vec(),
             Vocabulary::SuccessWhen => names(&SUCCESS_WHEN),
             Vocabulary::TopSession => names(&TopSession::SPELLINGS),
+            Vocabulary::UriPlace => names(&UriPlace::SPELLINGS),
         }
     }
 }
@@ -308,8 +312,48 @@ pub static HTTP: Mapping = Mapping {
         required(
             "path",
             Kind::Name,
-            "The path relative to the provider's base address, e.g. `api/ticket/refund`.",
+            "The path relative to the provider's base address, e.g. `api/orders/{orderId}/refund`; each `{name}` segment is a path parameter.",
         ),
+        key(
+            "parameters",
+            Kind::List {
+                item: &Kind::Mapping(&URI_PARAMETER),
+                min: 0,
+                unique: false,
+            },
+            "The URI parameters the document lists: the path's `{name}` segments and the query's values.",
+        ),
+        NOTE,
+    ],
+    needs: Needs::Nothing,
+};
+
+pub static URI_PARAMETER: Mapping = Mapping {
+    id: "uri_parameter",
+    what: "a URI parameter",
+    doc: "A value a Web API operation takes from its URI: a `{name}` segment of the path, or the query string.",
+    keys: &[
+        required(
+            "name",
+            Kind::Name,
+            "The parameter name, exactly as the document spells it; the Rust name is derived from it.",
+        ),
+        required(
+            "in",
+            Kind::Word(Vocabulary::UriPlace),
+            "`path` for a `{name}` segment of `http.path`, `query` for the query string.",
+        ),
+        required(
+            "type",
+            Kind::TypeExpr,
+            "A scalar or an enum of this schema; for a query parameter also `list<T>` of one, its key repeated.",
+        ),
+        key(
+            "required",
+            Kind::Flag,
+            "The document marks it required; a path parameter always is, a list never is. Required parameters are not `Option` in Rust.",
+        ),
+        DOC,
         NOTE,
     ],
     needs: Needs::Nothing,
@@ -651,11 +695,12 @@ pub static OUTCOME: Mapping = Mapping {
 };
 
 /// Every mapping kind, in the order the JSON Schema defines them.
-pub static MAPPINGS: [&Mapping; 14] = [
+pub static MAPPINGS: [&Mapping; 15] = [
     &SCHEMA,
     &PROVIDER,
     &OPERATION,
     &HTTP,
+    &URI_PARAMETER,
     &TOP_ENDPOINT,
     &STRUCT,
     &ENUM,

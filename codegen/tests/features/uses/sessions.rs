@@ -13,7 +13,7 @@ fn client(session: Option<&str>) -> Top {
     })
 }
 
-fn body<O: Operation<Request = ItemQuery>>(session: Option<&str>) -> Result<String, CallError> {
+fn body<O: Operation<Request = ItemQuery, Uri = ()>>(session: Option<&str>) -> Result<String, CallError> {
     let request = client(session).encode::<O>(&ItemQuery { num_iid: 42 })?;
     Ok(String::from_utf8(request.into_body()).expect("a form is text"))
 }

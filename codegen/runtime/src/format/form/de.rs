@@ -32,6 +32,16 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Rejection> {
     T::deserialize(Input::Node(&tree)).map_err(|error| rejection(error.into_problem()))
 }
 
+/// Reads `T` from pairs already decoded, each name one of `T`'s fields, with the conversions of [`from_str`]: for
+/// a URI's parameters, which the path and query decode their own way.
+pub(crate) fn from_pairs<T: DeserializeOwned>(
+    pairs: impl IntoIterator<Item = (String, String)>,
+) -> Result<T, Rejection> {
+    let tree = keys::flat(pairs);
+    T::deserialize(Input::Node(&tree))
+        .map_err(|error| Rejection::new(Stage::Parse, vec![error.into_problem()]))
+}
+
 /// A deserialization failure, and where it happened relative to the value that raised it.
 #[derive(Debug)]
 struct Error {

@@ -100,6 +100,18 @@ pub(super) fn parse(text: &str) -> Result<Node, Problem> {
     Ok(root)
 }
 
+/// The tree of pairs already decoded whose names are whole keys, as a URI's route values and query pairs bind
+/// a simple-typed parameter: by its name alone, ignoring ASCII case, a repeated name giving several values.
+pub(super) fn flat(pairs: impl IntoIterator<Item = (String, String)>) -> Node {
+    let mut root = Node::default();
+    for (name, value) in pairs {
+        if !name.is_empty() {
+            root.field_mut(&name).values.push(value);
+        }
+    }
+    root
+}
+
 fn problem(code: &'static str, message: String) -> Problem {
     Problem {
         path: "$".to_owned(),

@@ -13,5 +13,7 @@ mod ser;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use de::from_pairs;
 pub use de::from_str;
+pub(crate) use ser::to_pairs;
 pub use ser::{FormError, to_string};

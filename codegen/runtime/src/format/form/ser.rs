@@ -7,16 +7,14 @@ use serde::ser::{self, Impossible, Serialize};
 use crate::scalar::marker::RAW_VALUE;
 use crate::scalar::number::{self, Symbols};
 
-/// The encoded body, and how many pairs it holds so far.
+/// The pairs written so far, not yet encoded.
 struct Pairs {
-    body: form_urlencoded::Serializer<'static, String>,
-    count: usize,
+    written: Vec<(String, String)>,
 }
 
 impl Pairs {
     fn append(&mut self, key: &str, value: &str) {
-        self.body.append_pair(key, value);
-        self.count += 1;
+        self.written.push((key.to_owned(), value.to_owned()));
     }
 }
 
@@ -56,15 +54,23 @@ impl ser::Error for FormError {
 ///
 /// The top-level value must be a struct or a map: anything else has no key to go under.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, FormError> {
+    Ok(form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(to_pairs(value)?)
+        .finish())
+}
+
+/// The pairs [`to_string`] encodes, as text: for a URI, whose path and query encode them their own way.
+pub(crate) fn to_pairs<T: Serialize + ?Sized>(
+    value: &T,
+) -> Result<Vec<(String, String)>, FormError> {
     let mut pairs = Pairs {
-        body: form_urlencoded::Serializer::new(String::new()),
-        count: 0,
+        written: Vec::new(),
     };
     value.serialize(Value {
         pairs: &mut pairs,
         key: None,
     })?;
-    Ok(pairs.body.finish())
+    Ok(pairs.written)
 }
 
 /// One value and its key; `None` at the top level, where only a struct or map is allowed.
@@ -287,12 +293,12 @@ impl Items<'_> {
     fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), FormError> {
         let key = format!("{}[{}]", self.prefix, self.index);
         self.index += 1;
-        let before = self.pairs.count;
+        let before = self.pairs.written.len();
         value.serialize(Value {
             pairs: self.pairs,
             key: Some(&key),
         })?;
-        if self.pairs.count == before {
+        if self.pairs.written.len() == before {
             self.pairs.append(&key, "");
         }
         Ok(())

@@ -4,9 +4,11 @@
 
 mod codecs;
 mod outcome;
+pub mod uri;
 
 pub use codecs::{Sm4Codec, XmlCodec};
 pub use outcome::{Literal, Outcome, Success, WireValue};
+pub use uri::UriParameters;
 
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -63,6 +65,9 @@ pub enum TopSession {
 pub trait Operation {
     type Request: Model;
     type Response: Model;
+    /// The values its URI carries (path `{name}` segments and query parameters), `()` when it carries none; a
+    /// Web API client then takes them beside the request.
+    type Uri: UriParameters;
     /// The operation's name in its schema, such as `refund_ticket`.
     const NAME: &'static str;
     /// The provider that serves it, with the formats its server speaks.

@@ -90,6 +90,7 @@ pub enum ResponseFormat {
 /// impl Operation for Refund {
 ///     type Request = serde_json::Value;
 ///     type Response = serde_json::Value;
+///     type Uri = ();
 ///     const NAME: &'static str = "refund";
 ///     const PROVIDER: ProviderInfo =
 ///         ProviderInfo { id: "p", title: "p", protocol: Protocol::WebApi, formats: &[Format::Json] };

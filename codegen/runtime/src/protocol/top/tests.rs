@@ -69,6 +69,7 @@ struct ReturnTicketConfirm;
 impl Operation for ReturnTicketConfirm {
     type Request = BusAgentReturnticketConfirmRequest;
     type Response = BusAgentReturnticketConfirmResponse;
+    type Uri = ();
     const NAME: &'static str = "return_ticket_confirm";
     const PROVIDER: ProviderInfo = ProviderInfo {
         id: "taobao_bus",
@@ -88,6 +89,7 @@ struct ReturnTicketConfirmForAUser;
 impl Operation for ReturnTicketConfirmForAUser {
     type Request = BusAgentReturnticketConfirmRequest;
     type Response = BusAgentReturnticketConfirmResponse;
+    type Uri = ();
     const NAME: &'static str = "return_ticket_confirm_for_a_user";
     const PROVIDER: ProviderInfo = ReturnTicketConfirm::PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {
