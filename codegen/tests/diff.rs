@@ -248,6 +248,10 @@ macro_rules! rule_tests {
 const OUTCOME_AT: &str = "    response: ConfirmResponse\n";
 const OUTCOME: &str =
     "    response: ConfirmResponse\n    outcome:\n      field: success\n      success: true\n";
+/// `TOP`'s response field `note`, as a list and as a delimited list.
+const NOTE: &str = "{ name: note, type: string }";
+const LISTED_NOTES: &str = "{ name: note, type: \"list<string>\" }";
+const DELIMITED_NOTES: &str = "{ name: note, type: \"list<string>\", delimiter: \",\" }";
 /// An error type for `WEB`'s operation: only a Web API operation names one.
 const ERROR_AT: &str = "    response: RefundResult\n";
 const ERROR: &str = "    response: RefundResult\n    error: Line\n";
@@ -285,6 +289,12 @@ rule_tests! {
         WEB => web(&[("path: api/refund", "path: api/refunds")]), Breaking, "both", At::New("http: ^{ method: POST");
     operation_top_method_changed: "operation-top-method-changed",
         TOP => top(&[("taobao.bus.confirm", "taobao.bus.confirmed")]), Breaking, "both", At::New("top: ^{");
+    operation_session_required: "operation-session-required",
+        TOP => top(&[("taobao.bus.confirm }", "taobao.bus.confirm, session: required }")]), Breaking, "request",
+        At::New("top: ^{");
+    operation_session_no_longer_required: "operation-session-no-longer-required",
+        top(&[("taobao.bus.confirm }", "taobao.bus.confirm, session: required }")]) =>
+        top(&[("taobao.bus.confirm }", "taobao.bus.confirm, session: optional }")]), Info, "request", At::New("top: ^{");
     operation_request_changed: "operation-request-changed",
         WEB => web(&[("request: RefundRequest", "request: Line")]), Breaking, "request", At::New("request: ^Line");
     operation_response_changed: "operation-response-changed",
@@ -311,6 +321,12 @@ rule_tests! {
     operation_outcome_changed: "operation-outcome-changed",
         top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("success: true", "success: false"))]),
         Breaking, "response", At::New("success: ^false");
+    operation_outcome_changed_to_several_values: "operation-outcome-changed",
+        top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("success: true", "success: [true, false]"))]),
+        Breaking, "response", At::New("success: ^[true");
+    operation_outcome_changed_to_absence: "operation-outcome-changed",
+        top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("field: success\n      success: true", "field: note\n      success_when: absent"))]),
+        Breaking, "response", At::New("success_when: ^absent");
     operation_outcome_report_changed: "operation-outcome-report-changed",
         top(&[(OUTCOME_AT, OUTCOME)]) => top(&[(OUTCOME_AT, &OUTCOME.replace("      field: success\n", "      field: success\n      message: note\n"))]),
         Warning, "response", At::New("field: ^success");
@@ -470,6 +486,20 @@ rule_tests! {
     cross_field_rule_follows_a_renamed_field: "cross-field-rule-code-changed",
         WEB => web(&[("{ name: reason,", "{ name: why, renamed_from: reason,"), ("require: reason", "require: why"), ("message: a failed", "message: A failed")]),
         Warning, "request", At::New("code: ^REASON_MISSING");
+    field_default_changed: "field-default-changed",
+        WEB => web(&[("{ name: amount, type: int32,", "{ name: amount, type: int32, default: 10,")]), Warning, "request",
+        At::New("default: ^10");
+    field_default_changed_in_a_response: "field-default-changed",
+        top(&[(NOTE, "{ name: note, type: string, default: none }")]) => top(&[(NOTE, "{ name: note, type: string, default: nil }")]),
+        Info, "response", At::New("default: ^nil");
+    field_delimiter_added: "field-delimiter-added",
+        top(&[(NOTE, LISTED_NOTES)]) => top(&[(NOTE, DELIMITED_NOTES)]), Breaking, "response",
+        At::New("delimiter: ^\",\"");
+    field_delimiter_removed: "field-delimiter-removed",
+        top(&[(NOTE, DELIMITED_NOTES)]) => top(&[(NOTE, LISTED_NOTES)]), Breaking, "response", At::New("name: ^note");
+    field_delimiter_changed: "field-delimiter-changed",
+        top(&[(NOTE, DELIMITED_NOTES)]) => top(&[(NOTE, &DELIMITED_NOTES.replace("\",\"", "\";\""))]), Breaking, "response",
+        At::New("delimiter: ^\";\"");
     field_encryption_added: "field-encryption-added",
         WEB => web(&[("{ name: message, type: string,", "{ name: message, type: string, encryption: sm4,")]),
         Breaking, "response", At::New("name: ^message");

@@ -89,6 +89,47 @@ fn recursive_fields_are_boxed_and_lists_are_not() {
 }
 
 #[test]
+fn outcomes_are_const_readings_of_one_value_several_or_absence() {
+    let module = rendered("src/outcomes.rs");
+    for reading in [
+        "success: Success::OneOf(&[Literal::Int(0), Literal::Int(200)]),",
+        "success: Success::Absent,",
+        "success: Success::Equals(Literal::Str(\"absent\")),",
+    ] {
+        assert!(module.contains(reading), "{reading} in {module}");
+    }
+    assert!(
+        module.contains("/// Succeeds when `error` is absent, null or empty; any value in it is a"),
+        "{module}"
+    );
+}
+
+#[test]
+fn a_delimited_list_is_a_vec_with_the_delimited_adapter() {
+    let module = rendered("src/delimited.rs");
+    for field in [
+        "    /// 订单号，多个用逗号分隔\n    ///\n    /// Required. Carried as one string, its items separated by `,`.\n    #[serde_as(as = \"Delimited<','>\")]\n    pub order_ids: Vec<i64>,",
+        "    #[serde_as(as = \"Option<Delimited<'|'>>\")]\n    pub amounts: Option<Vec<Fen>>,",
+    ] {
+        assert!(module.contains(field), "{field}\nin\n{module}");
+    }
+}
+
+#[test]
+fn a_default_is_documented_and_changes_nothing_on_the_wire() {
+    let module = rendered("src/defaults.rs");
+    let field = "    /// 每页条数\n    ///\n    /// From 1 to 100. Defaults to `20` on the server when left out.\n    #[validate(min = 1, max = 100)]\n    pub page_size: Option<i64>,";
+    assert!(module.contains(field), "{field}\nin\n{module}");
+    assert!(
+        module.contains(
+            "/// Defaults to `\"asc\"` on the server when left out.\n    pub order: Option<Order>,"
+        ),
+        "{module}"
+    );
+    assert!(!module.contains("serde(default"), "{module}");
+}
+
+#[test]
 fn number_adapters_follow_the_field_shape() {
     let module = module();
     assert!(

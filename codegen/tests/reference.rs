@@ -77,6 +77,30 @@ fn scalar_list_and_undescribed_bodies_are_named_with_their_samples_under_the_ope
 }
 
 #[test]
+fn an_outcome_reads_as_one_value_several_or_absence() {
+    let files = codegen::render(&features()).unwrap_or_else(|error| panic!("{error}"));
+    let page = &files[Path::new("docs/outcomes.md")];
+    for line in [
+        "- **Success:** when `code` is one of `0`, `200`; any other value is the provider's failure, with its message in `msg`",
+        "- **Success:** when `error` is absent, null or empty; any value in it is the provider's failure, with its code in `code` and its message in `msg`",
+        "- **Success:** when `state` is `\"absent\"`; any other value is the provider's failure, with its message in `msg`",
+    ] {
+        assert!(
+            page.lines().any(|found| found == line),
+            "{line}\nin\n{page}"
+        );
+    }
+}
+
+#[test]
+fn a_delimited_list_says_how_it_travels() {
+    let files = codegen::render(&features()).unwrap_or_else(|error| panic!("{error}"));
+    let page = &files[Path::new("docs/delimited.md")];
+    let row = "| `amounts` | `amounts` | `list<fen>` | no | Carried as one string, its items separated by `\\|`. |  |";
+    assert!(page.lines().any(|line| line == row), "{row}\nin\n{page}");
+}
+
+#[test]
 fn table_cells_keep_pipes_and_line_breaks_inside() {
     let dir = tempfile::tempdir().unwrap();
     let schema = dir.path().join("pipes.yaml");

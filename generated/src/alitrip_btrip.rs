@@ -6,10 +6,10 @@
 
 use codegen_derive::{RedactedDebug, Sm4Fields, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::client::{Literal, Outcome, Sm4Codec};
+use codegen_runtime::client::{Literal, Outcome, Sm4Codec, Success};
 use codegen_runtime::{
     Endpoint, Fen, Format, ModelVisitor, Operation, OperationVisitor, Protocol,
-    ProviderInfo,
+    ProviderInfo, TopSession,
 };
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,8 @@ pub const PROVIDER: ProviderInfo = ProviderInfo {
 };
 
 /// 商旅火车票退票回调
+///
+/// Acts for a user (需要用户授权): the client refuses to build the call without a session.
 ///
 /// Succeeds when `status` is "true"; any other value is a [`CallError::Provider`](codegen_runtime::client::CallError::Provider) with the code in `result_code` and the message in `result_msg`.
 ///
@@ -40,10 +42,11 @@ impl Operation for TrainCallbackRefund {
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {
         method: "alitrip.btrip.supplychain.train.callback.refund",
+        session: TopSession::Required,
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "status",
-        success: Literal::Str("true"),
+        success: Success::Equals(Literal::Str("true")),
         code: Some("result_code"),
         message: Some("result_msg"),
     });

@@ -6,7 +6,7 @@
 
 use codegen_derive::{DataContract, RedactedDebug, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::client::{Literal, Outcome, XmlCodec};
+use codegen_runtime::client::{Literal, Outcome, Success, XmlCodec};
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
 };
@@ -39,7 +39,7 @@ impl Operation for RefundTicket {
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "code",
-        success: Literal::Int(0),
+        success: Success::Equals(Literal::Int(0)),
         code: None,
         message: Some("message"),
     });

@@ -6,7 +6,7 @@
 
 use codegen_derive::{DataContract, Validate};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::client::{Literal, Outcome, XmlCodec};
+use codegen_runtime::client::{Literal, Outcome, Success, XmlCodec};
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
 };
@@ -41,7 +41,7 @@ impl Operation for RefundTickets {
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "errcode",
-        success: Literal::Int(0),
+        success: Success::Equals(Literal::Int(0)),
         code: None,
         message: Some("errmsg"),
     });

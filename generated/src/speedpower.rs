@@ -6,7 +6,7 @@
 
 use codegen_derive::{Validate, WireEnum};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::client::{Literal, Outcome};
+use codegen_runtime::client::{Literal, Outcome, Success};
 use codegen_runtime::{
     DotNetDateTime, DotNetDouble, DotNetGuid, Endpoint, Format, ModelVisitor, Operation,
     OperationVisitor, Protocol, ProviderInfo, Uuid,
@@ -42,7 +42,7 @@ impl Operation for AddRefund {
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "Succeed",
-        success: Literal::Bool(true),
+        success: Success::Equals(Literal::Bool(true)),
         code: None,
         message: Some("Message"),
     });

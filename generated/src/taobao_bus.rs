@@ -6,10 +6,10 @@
 
 use codegen_derive::{RedactedDebug, Validate, WireEnum};
 use codegen_runtime::bon::Builder;
-use codegen_runtime::client::{Literal, Outcome};
+use codegen_runtime::client::{Literal, Outcome, Success};
 use codegen_runtime::{
     Endpoint, Format, ModelVisitor, Operation, OperationVisitor, Protocol, ProviderInfo,
-    TopDateTime,
+    TopDateTime, TopSession,
 };
 use serde::{Deserialize, Serialize};
 
@@ -40,10 +40,11 @@ impl Operation for ReturnTicketConfirm {
     const PROVIDER: ProviderInfo = PROVIDER;
     const ENDPOINT: Endpoint = Endpoint::Top {
         method: "taobao.bus.agent.returnticket.confirm",
+        session: TopSession::Unstated,
     };
     const OUTCOME: Option<Outcome> = Some(Outcome {
         field: "is_success",
-        success: Literal::Bool(true),
+        success: Success::Equals(Literal::Bool(true)),
         code: Some("result_code"),
         message: Some("result_msg"),
     });

@@ -294,7 +294,9 @@ async fn ctt_reading_of_success_can_be_replaced() {
     let schema_reading = ctt::RefundTicket::OUTCOME.expect("the schema records a reading");
     let codec =
         WebApi::new(base).outcome::<ctt::RefundTicket>(Some(codegen_runtime::client::Outcome {
-            success: codegen_runtime::client::Literal::Int(1),
+            success: codegen_runtime::client::Success::Equals(
+                codegen_runtime::client::Literal::Int(1),
+            ),
             ..schema_reading
         }));
     let response = Transport::new(codec)
@@ -783,21 +785,25 @@ async fn alitrip_btrip_in_json_and_xml_with_sm4_passengers() {
             Some("isv.invalid-parameter"),
             "{format:?}"
         );
-        // The document's Java example passes a session: a call without one is refused by the gateway.
+        // The document's Java example passes a session, so the schema says `session: required`: a codec without
+        // one is refused the call before anything is sent, where the gateway would answer code 26.
         let no_session = top_client(format, None).sm4(sm4(key));
-        let error = top_error(
-            call_top::<alitrip_btrip::TrainCallbackRefund>(
-                no_session,
-                provider(),
-                true,
-                &request,
-                accepted.clone(),
-            )
-            .await,
-        );
+        let refused = call_top::<alitrip_btrip::TrainCallbackRefund>(
+            no_session,
+            provider(),
+            true,
+            &request,
+            accepted.clone(),
+        )
+        .await;
         assert!(
-            error.code.as_ref().is_some_and(|code| *code == 26),
-            "{format:?}: {error}"
+            matches!(
+                refused,
+                Err(CallError::SessionMissing {
+                    operation: "train_callback_refund"
+                })
+            ),
+            "{format:?}: {refused:?}"
         );
     }
 }

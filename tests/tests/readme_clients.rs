@@ -1,7 +1,7 @@
 //! The examples of docs/clients.md, as they are printed there, run against canned answers: what a user copies
 //! compiles and does what the page says.
 
-use codegen_runtime::client::{CallError, Codec, Literal, Outcome, Top, WebApi};
+use codegen_runtime::client::{CallError, Codec, Literal, Outcome, Success, Top, WebApi};
 use codegen_runtime::sm4::{Key, Sm4Config};
 use codegen_runtime::top::{Credentials, Options, SignMethod};
 use codegen_runtime::{Format, Operation};
@@ -92,7 +92,7 @@ fn replacing_a_reading() -> Result<(), Error> {
     let schema = RefundTicket::OUTCOME.ok_or("the schema records a reading")?;
     let client =
         WebApi::new("https://ctt.example.com/".parse()?).outcome::<RefundTicket>(Some(Outcome {
-            success: Literal::Int(1),
+            success: Success::Equals(Literal::Int(1)),
             ..schema
         }));
     let answer = http::Response::builder()

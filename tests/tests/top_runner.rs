@@ -209,6 +209,8 @@ fn sm4_fields_without_a_key_are_a_usage_error() {
             "2022-10-19 12:00:00",
             "--sign-method",
             "md5",
+            "--session",
+            "sessionKey",
         ]),
         plain.as_bytes(),
     );

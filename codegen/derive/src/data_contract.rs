@@ -3,7 +3,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{DeriveInput, Ident};
+use syn::{DeriveInput, Ident, Type};
 
 use crate::internals::Derive;
 use crate::internals::ast::Container;
@@ -14,8 +14,8 @@ struct Contract<'a> {
     ident: &'a Ident,
     name: String,
     namespace: &'a str,
-    /// In the order DataContractSerializer writes them.
-    members: Vec<(&'a Ident, &'a Member)>,
+    /// In the order DataContractSerializer writes them, with the field's type.
+    members: Vec<(&'a Ident, &'a Type, &'a Member)>,
     /// Fields marked `skip`, filled with `Default::default()` on read.
     skipped: Vec<&'a Ident>,
 }
@@ -27,11 +27,11 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
 
 fn contract<'a>(container: &'a Container<'a>) -> Contract<'a> {
     let fields = container.fields();
-    let mut members: Vec<(&Ident, &Member)> = fields
+    let mut members: Vec<(&Ident, &Type, &Member)> = fields
         .iter()
-        .filter_map(|field| Some((&field.ident, field.attrs.member.as_ref()?)))
+        .filter_map(|field| Some((&field.ident, field.ty, field.attrs.member.as_ref()?)))
         .collect();
-    members.sort_by(|(_, a), (_, b)| codegen_wire::contract::member_order(key(a), key(b)));
+    members.sort_by(|(_, _, a), (_, _, b)| codegen_wire::contract::member_order(key(a), key(b)));
     let contract = &container.attrs.contract;
     Contract {
         ident: container.ident,
@@ -63,12 +63,24 @@ fn emit(contract: &Contract<'_>) -> TokenStream {
     let name = &contract.name;
     let namespace = &contract.namespace;
     let xml = quote!(::codegen_runtime::xml);
-    let writes = contract.members.iter().map(|(field, member)| {
+    let writes = contract.members.iter().map(|(field, ty, member)| {
         let name = &member.name;
         let namespace = &member.namespace;
-        quote!(writer.member(#name, #namespace, &self.#field)?;)
+        match member.delimiter {
+            Some(delimiter) => quote! {
+                writer.member(
+                    #name,
+                    #namespace,
+                    &<#ty as #xml::DelimitedMember<#delimiter>>::join(
+                        &self.#field,
+                        &#xml::Member { name: #name, namespace: #namespace },
+                    )?,
+                )?;
+            },
+            None => quote!(writer.member(#name, #namespace, &self.#field)?;),
+        }
     });
-    let member_table = contract.members.iter().map(|(_, member)| {
+    let member_table = contract.members.iter().map(|(_, _, member)| {
         let name = &member.name;
         let namespace = &member.namespace;
         quote!(#xml::Member { name: #name, namespace: #namespace })
@@ -82,11 +94,31 @@ fn emit(contract: &Contract<'_>) -> TokenStream {
         .iter()
         .zip(0..count)
         .map(|(slot, at)| quote!(#at => reader.read_member(&mut #slot, &MEMBERS[#at], child)?,));
-    let fields = contract.members.iter().map(|(field, _)| field);
-    let takes = slots
-        .iter()
-        .zip(indexes)
-        .map(|(slot, at)| quote!(reader.take(#slot, &MEMBERS[#at])?));
+    let fields = contract.members.iter().map(|(field, _, _)| field);
+    // A delimited member's slot holds its text, split once the element is read.
+    let declarations = slots.iter().zip(&contract.members).map(|(slot, (_, ty, member))| {
+        match member.delimiter {
+            Some(delimiter) => quote! {
+                let mut #slot: ::std::option::Option<<#ty as #xml::DelimitedMember<#delimiter>>::Text> =
+                    ::std::option::Option::None;
+            },
+            None => quote!(let mut #slot = ::std::option::Option::None;),
+        }
+    });
+    let takes =
+        slots
+            .iter()
+            .zip(indexes)
+            .zip(&contract.members)
+            .map(|((slot, at), (_, ty, member))| match member.delimiter {
+                Some(delimiter) => quote! {
+                    <#ty as #xml::DelimitedMember<#delimiter>>::split(
+                        reader.take(#slot, &MEMBERS[#at])?,
+                        &MEMBERS[#at],
+                    )?
+                },
+                None => quote!(reader.take(#slot, &MEMBERS[#at])?),
+            });
     let skipped = &contract.skipped;
     let visit = if count == 0 {
         quote!(while reader.next_member(element, &MEMBERS)?.is_some() {})
@@ -131,7 +163,7 @@ fn emit(contract: &Contract<'_>) -> TokenStream {
                 element: #xml::Element,
             ) -> ::std::result::Result<Self, #xml::XmlError> {
                 const MEMBERS: [#xml::Member; #count] = [#(#member_table),*];
-                #(let mut #slots = ::std::option::Option::None;)*
+                #(#declarations)*
                 #visit
                 ::std::result::Result::Ok(Self {
                     #(#fields: #takes,)*

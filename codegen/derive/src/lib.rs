@@ -66,7 +66,9 @@ pub fn derive_wire_enum(input: TokenStream) -> TokenStream {
 /// gives that type's `namespace`. Members are written base first, then by `order = N` if given, then by the ordinal
 /// order of their names, as DataContractSerializer writes them; `#[data_member(skip)]` leaves a field out (it is
 /// `Default` on read). Every field's type implements `codegen_runtime::xml::XmlValue`: the scalars, `Option`, `Box`,
-/// `Vec`, other `DataContract` structs and `WireEnum` enums do.
+/// `Vec`, other `DataContract` structs and `WireEnum` enums do. A list the document carries in one string says
+/// `delimiter = ','`: its type (`Vec<T>` or `Option<Vec<T>>`) implements `codegen_runtime::xml::DelimitedMember`,
+/// and the member is written and read as that one string.
 ///
 /// The derive implements `codegen_runtime::xml::DataContract` and `XmlValue`; `codegen_runtime::xml::to_string`
 /// and `from_str` write and read documents.

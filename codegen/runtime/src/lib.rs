@@ -27,13 +27,13 @@ pub mod validate;
 pub use format::{bson, form, json, xml};
 pub use problem::{Problem, Rejection, Stage};
 pub use protocol::operation::{
-    Endpoint, Format, Model, Operation, Protocol, ProviderInfo, UriParameters,
+    Endpoint, Format, Model, Operation, Protocol, ProviderInfo, TopSession, UriParameters,
 };
 pub use protocol::{sm4, top};
 pub use registry::{ModelVisitor, OperationVisitor};
 pub use scalar::{
-    Date, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, DotNetNumber, Fen, Offset,
-    ScalarError, TopDateTime,
+    Date, Delimited, DotNetDateTime, DotNetDecimal, DotNetDouble, DotNetGuid, DotNetNumber, Fen,
+    Offset, ScalarError, TopDateTime,
 };
 pub use top::TopCode;
 pub use validate::Validate;

@@ -3,7 +3,9 @@
 
 use super::Checker;
 use crate::diagnostic::Pos;
-use crate::load::schema::{FieldDecl, Spanned, StructDecl, TypeBody, TypeDecl, TypeExpr};
+use crate::load::schema::{
+    EnumLiteral, FieldDecl, Spanned, StructDecl, TypeBody, TypeDecl, TypeExpr,
+};
 use crate::model::*;
 use crate::names::{self, Case};
 
@@ -28,6 +30,15 @@ impl Checker<'_> {
         };
         let ty = ty?;
         self.field_rules(decl, &ty);
+        let delimiter = decl
+            .delimiter
+            .as_ref()
+            .and_then(|delimiter| self.delimiter(decl, delimiter, &ty));
+        let default = decl
+            .default
+            .as_ref()
+            .filter(|default| self.default_fits(decl, default, &ty))
+            .map(|default| default.value.clone());
         let optional = !decl.required
             && decl
                 .nullable
@@ -45,6 +56,8 @@ impl Checker<'_> {
             max: decl.max.as_ref().map(|b| b.value),
             pattern: decl.pattern.as_ref().map(|p| p.value.clone()),
             format: decl.format.as_ref().map(|f| f.value),
+            delimiter,
+            default,
             encryption: decl.encryption,
             sensitive: decl.sensitive || decl.encryption.is_some(),
             doc: decl.doc.clone(),
@@ -180,6 +193,156 @@ impl Checker<'_> {
         }
     }
 
+    /// A default is one value of the field's type, within its bounds; a problem is reported and `false` returned.
+    fn default_fits(
+        &mut self,
+        decl: &FieldDecl,
+        default: &Spanned<DefaultValue>,
+        ty: &FieldType,
+    ) -> bool {
+        let name = &decl.name.value;
+        let fits = match (ty, &default.value) {
+            (FieldType::Scalar(Scalar::Int32), DefaultValue::Int(n)) => i32::try_from(*n).is_ok(),
+            (FieldType::Scalar(Scalar::Int64), DefaultValue::Int(_))
+            | (
+                FieldType::Scalar(Scalar::Double | Scalar::Decimal),
+                DefaultValue::Int(_) | DefaultValue::Float(_),
+            )
+            | (FieldType::Scalar(Scalar::Bool), DefaultValue::Bool(_)) => true,
+            (FieldType::Scalar(scalar), DefaultValue::Str(_)) => !matches!(
+                scalar,
+                Scalar::Int32 | Scalar::Int64 | Scalar::Double | Scalar::Decimal | Scalar::Bool
+            ),
+            (FieldType::Named(id), value) => match &self.schema.types[*id].body {
+                TypeBody::Enum(body) => body.values.value.iter().any(|v| {
+                    matches!(
+                        (&v.value.value, value),
+                        (EnumLiteral::Int(a), DefaultValue::Int(b)) if a == b
+                    ) || matches!(
+                        (&v.value.value, value),
+                        (EnumLiteral::Str(a), DefaultValue::Str(b)) if a == b
+                    )
+                }),
+                TypeBody::Struct(_) => false,
+            },
+            _ => false,
+        };
+        if !fits {
+            self.diags.error_with_hint(
+                default.pos,
+                format!(
+                    "the `default` of field `{name}`, {}, is not a value of its type `{}`",
+                    default.value,
+                    type_text(&decl.ty.value)
+                ),
+                "a default is one value of the field's type: a number for a number, `true` or `false`, quoted \
+                 text for the text scalars, a value the enum lists; lists and structs have none",
+            );
+            return false;
+        }
+        let number = match default.value {
+            DefaultValue::Int(n) => Some(n as f64),
+            DefaultValue::Float(x) => Some(x),
+            DefaultValue::Str(_) | DefaultValue::Bool(_) => None,
+        };
+        let outside = number.and_then(|number| {
+            [
+                (
+                    "min",
+                    decl.min.as_ref().filter(|min| number < min.value.as_f64()),
+                ),
+                (
+                    "max",
+                    decl.max.as_ref().filter(|max| number > max.value.as_f64()),
+                ),
+            ]
+            .into_iter()
+            .find_map(|(key, bound)| Some((key, bound?)))
+        });
+        if let Some((key, bound)) = outside {
+            let bound = match bound.value {
+                Bound::Int(n) => n.to_string(),
+                Bound::Float(x) => x.to_string(),
+            };
+            self.diags.error_with_hint(
+                default.pos,
+                format!(
+                    "the `default` of field `{name}`, {}, is outside its bounds",
+                    default.value
+                ),
+                format!("its `{key}` is {bound}: correct the one the document misstates"),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// A delimited list: one character that is not white space (white space around items is dropped), between
+    /// scalars with one text form, and no length limit, which the document states on the string and validation
+    /// would count in items.
+    fn delimiter(
+        &mut self,
+        decl: &FieldDecl,
+        delimiter: &Spanned<String>,
+        ty: &FieldType,
+    ) -> Option<char> {
+        let name = &decl.name.value;
+        let mut chars = delimiter.value.chars();
+        let character = match (chars.next(), chars.next()) {
+            (Some(character), None) if !character.is_whitespace() => Some(character),
+            _ => {
+                self.diags.error_with_hint(
+                    delimiter.pos,
+                    format!(
+                        "the `delimiter` of field `{name}` is {:?}, not one character",
+                        delimiter.value
+                    ),
+                    "give the one character between items, e.g. `delimiter: \",\"`; white space around items is \
+                     dropped, so it cannot be the delimiter",
+                );
+                None
+            }
+        };
+        let item = match ty {
+            FieldType::List(item) => item.as_ref(),
+            _ => {
+                self.diags.error_with_hint(
+                    delimiter.pos,
+                    format!("field `{name}` has a `delimiter` but is not a list"),
+                    "a delimited field is a `list<T>` of scalars that the document carries in one string",
+                );
+                return None;
+            }
+        };
+        if !matches!(item, FieldType::Scalar(scalar) if scalar.has_one_text_form()) {
+            let words: Vec<&str> = Scalar::ALL
+                .iter()
+                .filter(|(_, scalar)| scalar.has_one_text_form())
+                .map(|(word, _)| *word)
+                .collect();
+            self.diags.error_with_hint(
+                delimiter.pos,
+                format!(
+                    "field `{name}` has a `delimiter`, but its items have no single text form to join"
+                ),
+                format!(
+                    "a delimited list holds one of: {}",
+                    words.join(", ")
+                ),
+            );
+            return None;
+        }
+        if let Some(limit) = decl.min_len.as_ref().or(decl.max_len.as_ref()) {
+            self.diags.error_with_hint(
+                limit.pos,
+                format!("field `{name}` has a `delimiter` and a length limit"),
+                "the document's limit is on the joined string, which validation does not measure: move it to a \
+                 `note:`",
+            );
+        }
+        character
+    }
+
     /// Two fields may share neither a wire name nor a Rust name, inherited ones included.
     /// A field that repeats an inherited one is reported at the type's own field, not in the base.
     pub(super) fn field_collisions(&mut self, owner: TypeId, decl: &TypeDecl, fields: &[Field]) {
@@ -219,5 +382,17 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+}
+
+/// A type expression as the schema writes it: `int32`, `Status`, `list<string>`.
+fn type_text(expr: &TypeExpr) -> String {
+    match expr {
+        TypeExpr::Scalar(scalar) => Scalar::ALL
+            .iter()
+            .find(|(_, s)| s == scalar)
+            .map_or_else(String::new, |(name, _)| (*name).to_owned()),
+        TypeExpr::Named(name) => name.clone(),
+        TypeExpr::List(item) => format!("list<{}>", type_text(item)),
     }
 }

@@ -1,10 +1,10 @@
-//! An operation's `outcome:` names fields of its response type: the deciding field can hold the success value,
-//! the code is a single value and the message is text.
+//! An operation's `outcome:` names fields of its response type: the deciding field can hold the success values
+//! (or, read for absence, can be absent), the code is a single value and the message is text.
 
 use super::Checker;
 use crate::diagnostic::suggest;
-use crate::load::schema::{OutcomeDecl, Spanned, TypeBody};
-use crate::model::{Field, FieldType, Outcome, Scalar, Type, TypeKind};
+use crate::load::schema::{OutcomeDecl, Spanned, SuccessDecl, TypeBody};
+use crate::model::{Field, FieldType, Outcome, Scalar, Success, Type, TypeKind};
 
 impl Checker<'_> {
     /// The checked outcome; `None` when a problem was reported (or the response type itself has problems).
@@ -15,7 +15,7 @@ impl Checker<'_> {
         let fields = body.fields.as_slice();
         let field = self.outcome_field(&decl.field, response, fields);
         if let Some(field) = field {
-            self.literal_fits(field, &decl.success, ("success", "an outcome"));
+            self.success_fits(field, decl);
         }
         let code = decl
             .code
@@ -58,11 +58,48 @@ impl Checker<'_> {
         };
         Some(Outcome {
             field: field?.wire_name.clone(),
-            success: decl.success.value.clone(),
+            success: match &decl.success.value {
+                SuccessDecl::Equals(value) => Success::Equals(value.value.clone()),
+                SuccessDecl::OneOf(values) => {
+                    Success::OneOf(values.iter().map(|v| v.value.clone()).collect())
+                }
+                SuccessDecl::Absent => Success::Absent,
+            },
             code: wire_name(code)?,
             message: wire_name(message)?,
             note: decl.note.clone(),
         })
+    }
+
+    /// Each success value is one the field can hold; a field read for absence can be absent.
+    fn success_fits(&mut self, field: &Field, decl: &OutcomeDecl) {
+        match &decl.success.value {
+            SuccessDecl::Equals(value) => {
+                self.literal_fits(field, value, ("success", "an outcome"))
+            }
+            SuccessDecl::OneOf(values) => {
+                for value in values {
+                    self.literal_fits(field, value, ("success", "an outcome"));
+                }
+            }
+            SuccessDecl::Absent if !field.optional => {
+                let why = if field.required {
+                    "it is required"
+                } else {
+                    "it is not nullable"
+                };
+                self.diags.error_with_hint(
+                    decl.success.pos,
+                    format!(
+                        "`success_when: absent` reads field `{}`, which is never absent: {why}",
+                        field.wire_name
+                    ),
+                    "read a field the document lets the provider leave out (not required, and nullable), or give \
+                     the value of a successful call with `success`",
+                );
+            }
+            SuccessDecl::Absent => {}
+        }
     }
 
     /// A scalar or an enum: not a list, and not a struct.

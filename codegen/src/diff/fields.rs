@@ -7,7 +7,7 @@ use super::matching;
 use super::rules::{self, Facts, Rule};
 use crate::diagnostic::Pos;
 use crate::load::schema::{FieldDecl, Spanned, TextFormat};
-use crate::model::{Bound, Field, FieldType, Scalar, Struct, TypeId};
+use crate::model::{Bound, DefaultValue, Field, FieldType, Scalar, Struct, TypeId};
 
 /// Compares the fields two paired structs declare themselves.
 pub(super) fn compare(
@@ -120,6 +120,32 @@ fn report(
     );
 }
 
+/// A delimiter added, removed or changed: the list's wire form changes either way.
+fn compare_delimiter(
+    cmp: &mut Comparison<'_>,
+    context: &FieldContext<'_>,
+    old: &Field,
+    new: &Field,
+    span: Option<Pos>,
+) {
+    let (rule, what) = match (old.delimiter, new.delimiter) {
+        (None, Some(delimiter)) => (
+            &rules::FIELD_DELIMITER_ADDED,
+            format!("now carried in one string, its items separated by {delimiter:?}"),
+        ),
+        (Some(_), None) => (
+            &rules::FIELD_DELIMITER_REMOVED,
+            "no longer carried in one delimited string".to_owned(),
+        ),
+        (Some(before), Some(after)) if before != after => (
+            &rules::FIELD_DELIMITER_CHANGED,
+            format!("items now separated by {after:?} (were {before:?})"),
+        ),
+        _ => return,
+    };
+    report(cmp, context, new, rule, span, Facts::NONE, what);
+}
+
 fn compare_field(
     cmp: &mut Comparison<'_>,
     context: &FieldContext<'_>,
@@ -194,6 +220,35 @@ fn compare_field(
             )
         };
         report(cmp, context, new, rule, None, Facts::NONE, what.to_owned());
+    }
+    compare_delimiter(
+        cmp,
+        context,
+        old,
+        new,
+        span(|d| d.delimiter.as_ref().map(|d| d.pos)),
+    );
+    if old.default != new.default {
+        let text = |value: &Option<DefaultValue>| {
+            value
+                .as_ref()
+                .map_or_else(|| "none".to_owned(), ToString::to_string)
+        };
+        let what = format!(
+            "default changed from {} to {}",
+            text(&old.default),
+            text(&new.default)
+        );
+        let at = span(|d| d.default.as_ref().map(|d| d.pos));
+        report(
+            cmp,
+            context,
+            new,
+            &rules::FIELD_DEFAULT_CHANGED,
+            at,
+            Facts::NONE,
+            what,
+        );
     }
     if let Some(texts) = changed_texts(&[
         ("doc", old.doc.as_deref(), new.doc.as_deref()),

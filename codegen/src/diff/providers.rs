@@ -7,7 +7,7 @@ use super::rules::{self, Facts, Rule};
 use super::{Change, Direction, LoadedProvider};
 use crate::diagnostic::Pos;
 use crate::load::schema::{NO_BODY, OperationDecl};
-use crate::model::{Body, Endpoint, Format, Operation, Protocol};
+use crate::model::{Body, Endpoint, Format, Operation, Protocol, TopSession};
 use codegen_wire::top::ERROR_RESPONSE;
 
 /// A provider in OLD, NEW or both.
@@ -207,8 +207,36 @@ fn operations(cmp: &mut Comparison<'_>) {
 fn endpoint_text(endpoint: &Endpoint) -> String {
     match endpoint {
         Endpoint::Http { method, path } => format!("{method} {path}"),
-        Endpoint::Top { method } => method.clone(),
+        Endpoint::Top { method, .. } => method.clone(),
     }
+}
+
+/// A TOP operation that comes to need a user's session, or no longer does.
+fn session(cmp: &mut Comparison<'_>, old: &Operation, new: &Operation, decl: &OperationDecl) {
+    let required = |op: &Operation| {
+        matches!(
+            op.endpoint,
+            Endpoint::Top {
+                session: TopSession::Required,
+                ..
+            }
+        )
+    };
+    let (rule, what) = match (required(old), required(new)) {
+        (false, true) => (&rules::OPERATION_SESSION_REQUIRED, "now needs"),
+        (true, false) => (
+            &rules::OPERATION_SESSION_NO_LONGER_REQUIRED,
+            "no longer needs",
+        ),
+        _ => return,
+    };
+    cmp.report(
+        rule,
+        At::New(decl.endpoint.pos),
+        Direction::REQUEST,
+        Facts::RUST,
+        format!("operation {}: {what} a user's session", new.name),
+    );
 }
 
 fn operation(
@@ -243,6 +271,7 @@ fn operation(
             format!("operation {name}: endpoint changed from {old_endpoint} to {new_endpoint}"),
         );
     }
+    session(cmp, old, new, decl);
     for (rule, old_body, new_body, pos, direction, what) in [
         (
             &rules::OPERATION_REQUEST_CHANGED,

@@ -186,6 +186,14 @@ rules! {
         "a TOP operation's API method changed: the signed `method` parameter and the `<method>_response` envelope",
         "breaking",
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    OPERATION_SESSION_REQUIRED = "operation-session-required", All,
+        "a TOP operation now needs a user's session (`session: required`)",
+        "breaking (Rust API): a codec without a session is refused the call",
+        request: |_| BREAKING.rust(), response: |_| BREAKING.rust();
+    OPERATION_SESSION_NO_LONGER_REQUIRED = "operation-session-no-longer-required", All,
+        "a TOP operation no longer needs a user's session",
+        "info",
+        request: |_| INFO.rust(), response: |_| INFO.rust();
     OPERATION_REQUEST_CHANGED = "operation-request-changed", All,
         "an operation sends another type",
         "breaking",
@@ -215,7 +223,7 @@ rules! {
         "warning (Rust API): failures the provider reports are returned as responses",
         request: |_| WARNING.rust(), response: |_| WARNING.rust();
     OPERATION_OUTCOME_CHANGED = "operation-outcome-changed", All,
-        "an operation's `outcome` reads another field or success value",
+        "an operation's `outcome` reads another field, other success values or absence (`success_when`)",
         "breaking (Rust API): a response that succeeded may now fail, or the reverse",
         request: |_| BREAKING.rust(), response: |_| BREAKING.rust();
     OPERATION_OUTCOME_REPORT_CHANGED = "operation-outcome-report-changed", All,
@@ -427,6 +435,22 @@ rules! {
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
     FIELD_ENCRYPTION_REMOVED = "field-encryption-removed", All,
         "a field is no longer encrypted on the wire",
+        "breaking",
+        request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    FIELD_DEFAULT_CHANGED = "field-default-changed", All,
+        "the default the document says the server applies to a field left out was added, removed or changed",
+        "request: warning; response: info",
+        request: |_| WARNING.wire(), response: |_| INFO.wire();
+    FIELD_DELIMITER_ADDED = "field-delimiter-added", All,
+        "a list is now carried in one delimited string",
+        "breaking",
+        request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    FIELD_DELIMITER_REMOVED = "field-delimiter-removed", All,
+        "a list is no longer carried in one delimited string",
+        "breaking",
+        request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
+    FIELD_DELIMITER_CHANGED = "field-delimiter-changed", All,
+        "a delimited list's items are separated by another character",
         "breaking",
         request: |_| BREAKING.wire(), response: |_| BREAKING.wire();
     FIELD_SENSITIVE_ADDED = "field-sensitive-added", All,

@@ -96,8 +96,9 @@ pub fn outcome_paragraphs(outcome: &Outcome) -> Vec<String> {
         (None, Some(message)) => format!(" with the message in `{message}`"),
         (None, None) => String::new(),
     };
+    let otherwise = success.failure();
     let reading = format!(
-        "Succeeds when `{}` is {success}; any other value is a \
+        "Succeeds when `{}` is {success}; {otherwise} is a \
          [`CallError::Provider`](codegen_runtime::client::CallError::Provider){carried}.",
         outcome.field
     );

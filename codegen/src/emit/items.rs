@@ -49,7 +49,15 @@ impl ItemEmitter<'_> {
             Endpoint::Http { method, path } => {
                 quote!(Endpoint::Http { method: #method, path: #path })
             }
-            Endpoint::Top { method } => quote!(Endpoint::Top { method: #method }),
+            Endpoint::Top { method, session } => {
+                self.imports.runtime.insert("TopSession");
+                let session = match session {
+                    TopSession::Unstated => quote!(TopSession::Unstated),
+                    TopSession::Optional => quote!(TopSession::Optional),
+                    TopSession::Required => quote!(TopSession::Required),
+                };
+                quote!(Endpoint::Top { method: #method, session: #session })
+            }
         };
         let errors = match (self.provider.protocol, op.error) {
             (Protocol::Top, _) => Some(
@@ -60,10 +68,21 @@ impl ItemEmitter<'_> {
                 error.map(|id| format!("Failures arrive as [`{}`].", types[id].rust_name.bare()))
             }
         };
+        let session = match op.endpoint {
+            Endpoint::Top {
+                session: TopSession::Required,
+                ..
+            } => Some(
+                "Acts for a user (需要用户授权): the client refuses to build the call without a session."
+                    .to_owned(),
+            ),
+            _ => None,
+        };
         let docs = doc_attrs(
             op.doc
                 .iter()
                 .cloned()
+                .chain(session)
                 .chain(op.outcome.iter().flat_map(outcome_paragraphs))
                 .chain(errors)
                 .chain(note(op.note.as_deref())),
@@ -116,15 +135,18 @@ impl ItemEmitter<'_> {
 
     /// `const OUTCOME`: the schema's reading of the response, as data a caller can replace.
     fn outcome(&mut self, outcome: &Outcome) -> TokenStream {
-        self.imports.client.extend(["Literal", "Outcome"]);
+        self.imports.client.extend(["Outcome", "Success"]);
         let field = &outcome.field;
         let success = match &outcome.success {
-            crate::model::Literal::Int(n) => {
-                let n = Literal::i64_unsuffixed(*n);
-                quote!(Literal::Int(#n))
+            Success::Equals(value) => {
+                let value = self.literal(value);
+                quote!(Success::Equals(#value))
             }
-            crate::model::Literal::Str(text) => quote!(Literal::Str(#text)),
-            crate::model::Literal::Bool(flag) => quote!(Literal::Bool(#flag)),
+            Success::OneOf(values) => {
+                let values = values.iter().map(|value| self.literal(value));
+                quote!(Success::OneOf(&[#(#values),*]))
+            }
+            Success::Absent => quote!(Success::Absent),
         };
         let named = |name: &Option<String>| match name {
             Some(name) => quote!(Some(#name)),
@@ -138,6 +160,19 @@ impl ItemEmitter<'_> {
                 code: #code,
                 message: #message,
             });
+        }
+    }
+
+    /// A value an outcome compares with, as the runtime's `Literal`.
+    fn literal(&mut self, value: &crate::model::Literal) -> TokenStream {
+        self.imports.client.insert("Literal");
+        match value {
+            crate::model::Literal::Int(n) => {
+                let n = Literal::i64_unsuffixed(*n);
+                quote!(Literal::Int(#n))
+            }
+            crate::model::Literal::Str(text) => quote!(Literal::Str(#text)),
+            crate::model::Literal::Bool(flag) => quote!(Literal::Bool(#flag)),
         }
     }
 
@@ -187,7 +222,7 @@ impl ItemEmitter<'_> {
         let serde_as = body
             .fields
             .iter()
-            .any(|f| adapter(&f.ty).is_some())
+            .any(|f| adapter(f).is_some())
             .then(|| quote!(#[serde_with::serde_as]));
         let skip_none = (body.omit_nulls && body.fields.iter().any(|f| f.optional))
             .then(|| quote!(#[serde_with::skip_serializing_none]));
@@ -279,12 +314,19 @@ impl ItemEmitter<'_> {
             .collect()
     }
 
-    /// `#[data_member(inherited = N)]` for a member a base type declares; the element name is serde's.
+    /// `#[data_member(inherited = N, delimiter = ',')]` for a member a base type declares or a list carried in one
+    /// string; the element name is serde's.
     fn data_member(field: &Field) -> Option<TokenStream> {
-        (field.inherited > 0).then(|| {
+        let inherited = (field.inherited > 0).then(|| {
             let level = Literal::u32_unsuffixed(field.inherited);
-            quote!(#[data_member(inherited = #level)])
-        })
+            quote!(inherited = #level)
+        });
+        let delimiter = field.delimiter.map(|delimiter| {
+            let delimiter = Literal::character(delimiter);
+            quote!(delimiter = #delimiter)
+        });
+        let args: Vec<TokenStream> = inherited.into_iter().chain(delimiter).collect();
+        (!args.is_empty()).then(|| quote!(#[data_member(#(#args),*)]))
     }
 
     fn field(&mut self, field: &Field, rename_all: bool, data_contract: bool) -> TokenStream {
@@ -302,7 +344,8 @@ impl ItemEmitter<'_> {
             let wire = &field.wire_name;
             quote!(#[serde(rename = #wire)])
         });
-        let serde_as = adapter(&field.ty).map(|adapter| {
+        let serde_as = adapter(field).map(|(adapter, name)| {
+            self.imports.runtime.insert(name);
             let adapter = wrap(field, adapter);
             let adapter = adapter.to_string().replace(' ', "");
             quote!(#[serde_as(as = #adapter)])
@@ -373,18 +416,9 @@ impl ItemEmitter<'_> {
             Scalar::Bool => quote!(bool),
             Scalar::Int32 => quote!(i32),
             Scalar::Int64 => quote!(i64),
-            Scalar::Double => {
-                self.imports.runtime.insert("DotNetDouble");
-                quote!(f64)
-            }
-            Scalar::Decimal => {
-                self.imports.runtime.insert("DotNetDecimal");
-                runtime(&mut self.imports, "Decimal")
-            }
-            Scalar::Guid => {
-                self.imports.runtime.insert("DotNetGuid");
-                runtime(&mut self.imports, "Uuid")
-            }
+            Scalar::Double => quote!(f64),
+            Scalar::Decimal => runtime(&mut self.imports, "Decimal"),
+            Scalar::Guid => runtime(&mut self.imports, "Uuid"),
             Scalar::DateTime => runtime(&mut self.imports, "DotNetDateTime"),
             Scalar::TopDateTime => runtime(&mut self.imports, "TopDateTime"),
             Scalar::Date => runtime(&mut self.imports, "Date"),
@@ -472,14 +506,28 @@ fn type_paragraphs(ty: &Type) -> Vec<String> {
     paragraphs
 }
 
-/// The serde_with adapter a field's type needs to be written as Json.NET writes it (numbers in .NET's text, Guids
-/// as BSON binaries), if any.
-pub(super) fn adapter(ty: &FieldType) -> Option<TokenStream> {
+/// The serde_with adapter a field needs, with the runtime name it uses: a delimited list's `Delimited`, else its
+/// type's.
+fn adapter(field: &Field) -> Option<(TokenStream, &'static str)> {
+    match field.delimiter {
+        Some(delimiter) => {
+            let delimiter = Literal::character(delimiter);
+            Some((quote!(Delimited<#delimiter>), "Delimited"))
+        }
+        None => type_adapter(&field.ty),
+    }
+}
+
+/// The serde_with adapter a type needs to be written as Json.NET writes it (numbers in .NET's text, Guids as BSON
+/// binaries), if any.
+pub(super) fn type_adapter(ty: &FieldType) -> Option<(TokenStream, &'static str)> {
     match ty {
-        FieldType::Scalar(Scalar::Double) => Some(quote!(DotNetDouble)),
-        FieldType::Scalar(Scalar::Decimal) => Some(quote!(DotNetDecimal)),
-        FieldType::Scalar(Scalar::Guid) => Some(quote!(DotNetGuid)),
-        FieldType::List(item) => adapter(item).map(|inner| quote!(Vec<#inner>)),
+        FieldType::Scalar(Scalar::Double) => Some((quote!(DotNetDouble), "DotNetDouble")),
+        FieldType::Scalar(Scalar::Decimal) => Some((quote!(DotNetDecimal), "DotNetDecimal")),
+        FieldType::Scalar(Scalar::Guid) => Some((quote!(DotNetGuid), "DotNetGuid")),
+        FieldType::List(item) => {
+            type_adapter(item).map(|(inner, name)| (quote!(Vec<#inner>), name))
+        }
         FieldType::Scalar(_) | FieldType::Named(_) => None,
     }
 }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, note};
-use super::items::{ItemEmitter, adapter};
+use super::items::{ItemEmitter, type_adapter};
 use crate::model::*;
 
 impl ItemEmitter<'_> {
@@ -31,7 +31,7 @@ impl ItemEmitter<'_> {
         let serde_as = op
             .parameters
             .iter()
-            .any(|param| adapter(&param.ty).is_some())
+            .any(|param| type_adapter(&param.ty).is_some())
             .then(|| quote!(#[serde_with::serde_as]));
         let eq = (!op
             .parameters
@@ -91,7 +91,8 @@ impl ItemEmitter<'_> {
                 inner
             }
         };
-        let serde_as = adapter(&param.ty).map(|adapter| {
+        let serde_as = type_adapter(&param.ty).map(|(adapter, name)| {
+            self.imports.runtime.insert(name);
             let adapter = wrap(adapter).to_string().replace(' ', "");
             quote!(#[serde_as(as = #adapter)])
         });

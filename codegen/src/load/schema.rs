@@ -57,15 +57,28 @@ pub struct OperationDecl {
     pub outcome: Option<OutcomeDecl>,
 }
 
-/// How a response that parsed says whether the call succeeded: `field` holds `success` then, and any other value
-/// is a failure reported with the provider's `code` and `message` fields. Fields are the response's, by wire name.
+/// How a response that parsed says whether the call succeeded: `field` reads as `success` says then, and anything
+/// else is a failure reported with the provider's `code` and `message` fields. Fields are the response's, by wire
+/// name.
 #[derive(Clone, Debug)]
 pub struct OutcomeDecl {
     pub field: Spanned<String>,
-    pub success: Spanned<Literal>,
+    /// Where `success` (or `success_when`) is written, and what it says.
+    pub success: Spanned<SuccessDecl>,
     pub code: Option<Spanned<String>>,
     pub message: Option<Spanned<String>>,
     pub note: Option<String>,
+}
+
+/// What an outcome's field holds when the call succeeded: `success: 0`, `success: [0, 200]` or
+/// `success_when: absent`.
+#[derive(Clone, Debug)]
+pub enum SuccessDecl {
+    Equals(Spanned<Literal>),
+    /// At least one value, none twice.
+    OneOf(Vec<Spanned<Literal>>),
+    /// Absent, null or empty.
+    Absent,
 }
 
 /// One row of a Help Page's "URI Parameters": a value the route takes from a `{name}` segment of the path, or
@@ -103,7 +116,26 @@ impl UriPlace {
 #[derive(Clone, Debug)]
 pub enum EndpointDecl {
     Http { method: String, path: String },
-    Top { method: String },
+    Top { method: String, session: TopSession },
+}
+
+/// Whether a TOP API acts for a user, whose authorization is the `session` system parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TopSession {
+    /// The document does not say.
+    Unstated,
+    /// "可选": taken when there is one.
+    Optional,
+    /// "需要用户授权": the client refuses to build a call without one.
+    Required,
+}
+
+impl TopSession {
+    /// The words of `session:`; leaving the key out is `Unstated`.
+    pub const SPELLINGS: [(&'static str, TopSession); 2] = [
+        ("optional", TopSession::Optional),
+        ("required", TopSession::Required),
+    ];
 }
 
 #[derive(Clone, Debug)]
@@ -144,6 +176,27 @@ pub struct RuleDecl {
     pub message: String,
     pub note: Option<String>,
     pub pos: Pos,
+}
+
+/// A field's documented default value (TOP's 默认值 column, a Help Page's "Default value is X"), as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultValue {
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Bool(bool),
+}
+
+/// As the schema writes it: strings quoted (`20`, `1.5`, `"CNY"`, `true`).
+impl std::fmt::Display for DefaultValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DefaultValue::Int(n) => write!(f, "{n}"),
+            DefaultValue::Float(x) => write!(f, "{x}"),
+            DefaultValue::Str(s) => write!(f, "{s:?}"),
+            DefaultValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
 }
 
 /// A literal a rule compares a field with.
@@ -213,6 +266,10 @@ pub struct FieldDecl {
     pub max: Option<Spanned<Bound>>,
     pub pattern: Option<Spanned<String>>,
     pub format: Option<Spanned<TextFormat>>,
+    /// The character between the items of a list carried in one string.
+    pub delimiter: Option<Spanned<String>>,
+    /// The value the document says the server applies when the field is left out.
+    pub default: Option<Spanned<DefaultValue>>,
     pub encryption: Option<Encryption>,
     /// Redacted from `Debug` and error messages; SM4-encrypted fields are sensitive whether marked or not.
     pub sensitive: bool,
@@ -290,6 +347,12 @@ impl Scalar {
     /// Whether .NET models it as a value type, which Web API never writes as null unless declared `T?`.
     pub fn is_clr_value_type(self) -> bool {
         !matches!(self, Scalar::String | Scalar::Fen | Scalar::TopCode)
+    }
+
+    /// Whether its text is the same on every wire, so items of it can be joined into one delimited string: not a
+    /// `double` (.NET's text differs from one format to another) nor a `top_code` (a number or text as it came).
+    pub fn has_one_text_form(self) -> bool {
+        !matches!(self, Scalar::Double | Scalar::TopCode)
     }
 }
 

@@ -1,7 +1,7 @@
 //! What a field's value must satisfy beyond its type, and how it travels, worded once: the rustdoc of the generated
 //! field and the Markdown reference both render these sentences, each with its own way of writing code.
 
-use super::{Bound, Encryption, Field, FieldType, TextFormat};
+use super::{Bound, DefaultValue, Encryption, Field, FieldType, TextFormat};
 
 /// One fact about a field, in the order [`facts`] lists them.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +16,10 @@ pub enum Fact<'a> {
     Range(Limit<Bound>),
     Pattern(&'a str),
     Format(TextFormat),
+    /// What the server applies when the field is left out.
+    Default(&'a DefaultValue),
+    /// A list carried as one string, its items separated by this character.
+    Delimited(char),
     Encryption(Encryption),
     Sensitive,
 }
@@ -80,6 +84,12 @@ pub fn facts(field: &Field) -> Vec<Fact<'_>> {
     if let Some(format) = field.format {
         facts.push(Fact::Format(format));
     }
+    if let Some(default) = &field.default {
+        facts.push(Fact::Default(default));
+    }
+    if let Some(delimiter) = field.delimiter {
+        facts.push(Fact::Delimited(delimiter));
+    }
     if let Some(encryption) = field.encryption {
         facts.push(Fact::Encryption(encryption));
     }
@@ -110,6 +120,14 @@ impl Fact<'_> {
                 None if *format == TextFormat::Digits => "Digits only.".to_owned(),
                 None => format!("A decimal number such as {}.", code("10.00")),
             },
+            Fact::Default(value) => format!(
+                "Defaults to {} on the server when left out.",
+                code(&value.to_string())
+            ),
+            Fact::Delimited(delimiter) => format!(
+                "Carried as one string, its items separated by {}.",
+                code(&delimiter.to_string())
+            ),
             Fact::Encryption(Encryption::Sm4) => "SM4-encrypted on the wire (SM4加密).".to_owned(),
             Fact::Sensitive => format!("Sensitive: redacted from {} output.", code("Debug")),
         }

@@ -4,8 +4,8 @@
 pub mod facts;
 
 pub use crate::load::schema::{
-    Bound, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr, Scalar,
-    TextFormat, UriPlace,
+    Bound, DefaultValue, Encryption, EndpointDecl as Endpoint, Format, Literal, Protocol, Repr,
+    Scalar, TextFormat, TopSession, UriPlace,
 };
 
 use crate::names::RustName;
@@ -100,15 +100,55 @@ pub struct UriParameter {
     pub note: Option<String>,
 }
 
-/// The call succeeded when the response's `field` holds `success`; otherwise the provider's failure carries the
-/// values of `code` (else `field`) and `message`. All are wire names of the response's own fields.
+/// The call succeeded when the response's `field` reads as `success` says; otherwise the provider's failure
+/// carries the values of `code` (else `field`) and `message`. All are wire names of the response's own fields.
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub field: String,
-    pub success: Literal,
+    pub success: Success,
     pub code: Option<String>,
     pub message: Option<String>,
     pub note: Option<String>,
+}
+
+/// What an outcome's field holds when the call succeeded, as the runtime's `Success` states it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Success {
+    Equals(Literal),
+    /// At least one value, none twice.
+    OneOf(Vec<Literal>),
+    /// Absent, null or empty.
+    Absent,
+}
+
+impl Success {
+    /// What the docs call a failure: anything but the success values, or anything at all in the field.
+    pub fn failure(&self) -> &'static str {
+        match self {
+            Success::Equals(_) | Success::OneOf(_) => "any other value",
+            Success::Absent => "any value in it",
+        }
+    }
+}
+
+/// As diagnostics, docs and `codegen diff` say it after "is": `0`, `one of 0, 200`, `absent, null or empty`.
+impl std::fmt::Display for Success {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Success::Equals(value) => value.fmt(f),
+            Success::OneOf(values) => {
+                f.write_str("one of ")?;
+                for (index, value) in values.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(", ")?;
+                    }
+                    value.fmt(f)?;
+                }
+                Ok(())
+            }
+            Success::Absent => f.write_str("absent, null or empty"),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -171,6 +211,10 @@ pub struct Field {
     pub max: Option<Bound>,
     pub pattern: Option<String>,
     pub format: Option<TextFormat>,
+    /// A `Vec` carried on the wire as one string, its items separated by this character.
+    pub delimiter: Option<char>,
+    /// What the server applies when the field is left out, as the document says; never sent by the client.
+    pub default: Option<DefaultValue>,
     pub encryption: Option<Encryption>,
     /// Redacted from `Debug` and error messages.
     pub sensitive: bool,

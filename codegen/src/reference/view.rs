@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::markdown::{Anchors, cell_code};
+use super::markdown::{Anchors, cell_code, code};
 use crate::load::schema::EnumLiteral;
 use crate::model::facts::{Fact, facts};
 use crate::model::*;
@@ -39,6 +39,8 @@ pub struct OperationView<'a> {
     /// `POST api/ticket/refund`, or the TOP method name.
     pub endpoint: String,
     pub endpoint_kind: &'static str,
+    /// What a TOP operation's page says of the user's session, when it says anything.
+    pub session: Option<&'static str>,
     pub request: TypeText,
     /// `None` for `response: none`: the client hands the answer over as `RawResponse`.
     pub response: Option<TypeText>,
@@ -70,7 +72,10 @@ pub struct UriParameterView<'a> {
 #[derive(Serialize)]
 pub struct OutcomeView<'a> {
     pub field: &'a str,
+    /// Markdown, after "is": `` `0` ``, `` one of `0`, `200` ``, `absent, null or empty`.
     pub success: String,
+    /// What is a failure: "any other value", or "any value in it" when success is absence.
+    pub otherwise: &'static str,
     pub code: Option<&'a str>,
     pub message: Option<&'a str>,
     pub note: Option<&'a str>,
@@ -282,9 +287,19 @@ impl<'a> Page<'a> {
     }
 
     fn operation(&self, op: &'a Operation, anchor: String) -> OperationView<'a> {
-        let (endpoint, endpoint_kind) = match &op.endpoint {
-            Endpoint::Http { method, path } => (format!("{method} {path}"), "HTTP"),
-            Endpoint::Top { method } => (method.clone(), "TOP method"),
+        let (endpoint, endpoint_kind, session) = match &op.endpoint {
+            Endpoint::Http { method, path } => (format!("{method} {path}"), "HTTP", None),
+            Endpoint::Top { method, session } => (
+                method.clone(),
+                "TOP method",
+                match session {
+                    TopSession::Unstated => None,
+                    TopSession::Optional => Some("optional: a configured session is sent"),
+                    TopSession::Required => Some(
+                        "required (需要用户授权): the client refuses to build the call without one",
+                    ),
+                },
+            ),
         };
         OperationView {
             name: &op.name,
@@ -292,12 +307,22 @@ impl<'a> Page<'a> {
             rust: self.rust_path(op.rust_name.bare()),
             endpoint,
             endpoint_kind,
+            session,
             request: self.type_text(&op.request),
             response: op.response.value().map(|ty| self.type_text(ty)),
             error: op.error.map(|id| self.link(id)),
             outcome: op.outcome.as_ref().map(|outcome| OutcomeView {
                 field: &outcome.field,
-                success: outcome.success.to_string(),
+                success: match &outcome.success {
+                    Success::Equals(value) => code(&value.to_string()),
+                    Success::OneOf(values) => {
+                        let values: Vec<String> =
+                            values.iter().map(|v| code(&v.to_string())).collect();
+                        format!("one of {}", values.join(", "))
+                    }
+                    Success::Absent => outcome.success.to_string(),
+                },
+                otherwise: outcome.success.failure(),
                 code: outcome.code.as_deref(),
                 message: outcome.message.as_deref(),
                 note: outcome.note.as_deref(),

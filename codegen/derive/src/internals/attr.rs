@@ -273,10 +273,13 @@ pub(crate) struct Member {
     pub(crate) inherited: u32,
     /// `[DataMember(Order = n)]`; members without one come first.
     pub(crate) order: Option<u32>,
+    /// `delimiter = ','`: a list carried as one string, its items separated by this character.
+    pub(crate) delimiter: Option<char>,
 }
 
 impl Member {
-    /// `#[data_member(name = "...", namespace = "...", inherited = N, order = N)]` or `#[data_member(skip)]`;
+    /// `#[data_member(name = "...", namespace = "...", inherited = N, order = N, delimiter = ',')]` or
+    /// `#[data_member(skip)]`;
     /// `None` for a skipped field. The name defaults to serde's, the namespace to the contract's or its base's.
     fn from_ast(
         cx: &Ctxt,
@@ -288,6 +291,7 @@ impl Member {
         let mut namespace = None;
         let mut inherited = 0;
         let mut order = None;
+        let mut delimiter = None;
         let mut skip = false;
         for attr in field
             .attrs
@@ -303,11 +307,13 @@ impl Member {
                     inherited = meta.value()?.parse::<LitInt>()?.base10_parse()?;
                 } else if meta.path.is_ident("order") {
                     order = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
+                } else if meta.path.is_ident("delimiter") {
+                    delimiter = Some(meta.value()?.parse::<syn::LitChar>()?.value());
                 } else if meta.path.is_ident("skip") {
                     skip = true;
                 } else {
                     return Err(meta.error(
-                        "expected `name = \"...\"`, `namespace = \"...\"`, `inherited = N`, `order = N` or `skip`",
+                        "expected `name = \"...\"`, `namespace = \"...\"`, `inherited = N`, `order = N`, `delimiter = ','` or `skip`",
                     ));
                 }
                 Ok(())
@@ -348,6 +354,7 @@ impl Member {
             namespace,
             inherited,
             order,
+            delimiter,
         })
     }
 }

@@ -38,6 +38,9 @@ pub enum CallError {
     /// The operation's request has SM4-encrypted fields and the codec has no SM4 configuration, so it neither
     /// sends them as plain text nor reads ciphertext as if it were.
     Sm4Missing { operation: &'static str },
+    /// The TOP operation acts for a user ("需要用户授权") and the codec's `top::Options` has no session, so the
+    /// request is not built: the gateway would refuse it.
+    SessionMissing { operation: &'static str },
 }
 
 impl fmt::Display for CallError {
@@ -59,6 +62,10 @@ impl fmt::Display for CallError {
                 f,
                 "`{operation}` has SM4-encrypted fields: give the codec an SM4 configuration (`Top::sm4`)"
             ),
+            CallError::SessionMissing { operation } => write!(
+                f,
+                "`{operation}` needs a user's session (需要用户授权): set `session` in the codec's `top::Options`"
+            ),
         }
     }
 }
@@ -72,7 +79,8 @@ impl std::error::Error for CallError {
             CallError::Http(_)
             | CallError::Provider(_)
             | CallError::WrongCodec { .. }
-            | CallError::Sm4Missing { .. } => None,
+            | CallError::Sm4Missing { .. }
+            | CallError::SessionMissing { .. } => None,
             CallError::Top(error) => Some(error),
             CallError::Sm4(error) => Some(error),
         }

@@ -11,7 +11,7 @@
 //! gets a 2xx answer whole: status, content type and bytes, unparsed.
 //!
 //! ```
-//! use codegen_runtime::client::{CallError, Codec, Literal, Outcome, WebApi};
+//! use codegen_runtime::client::{CallError, Codec, Literal, Outcome, Success, WebApi};
 //! use codegen_runtime::{Endpoint, Format, Operation, Protocol, ProviderInfo};
 //!
 //! #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -41,8 +41,12 @@
 //!     const PROVIDER: ProviderInfo =
 //!         ProviderInfo { id: "shop", title: "Shop", protocol: Protocol::WebApi, formats: &[Format::Json] };
 //!     const ENDPOINT: Endpoint = Endpoint::Http { method: "POST", path: "api/refund" };
-//!     const OUTCOME: Option<Outcome> =
-//!         Some(Outcome { field: "errcode", success: Literal::Int(0), code: None, message: Some("errmsg") });
+//!     const OUTCOME: Option<Outcome> = Some(Outcome {
+//!         field: "errcode",
+//!         success: Success::Equals(Literal::Int(0)),
+//!         code: None,
+//!         message: Some("errmsg"),
+//!     });
 //! }
 //!
 //! let client = WebApi::new("https://shop.example/v5/".parse()?);
@@ -68,7 +72,7 @@ mod transport;
 mod webapi;
 
 pub use crate::protocol::operation::{
-    Literal, Outcome, RawResponse, Sm4Codec, WireValue, XmlCodec, XmlMessage,
+    Literal, Outcome, RawResponse, Sm4Codec, Success, WireValue, XmlCodec, XmlMessage,
 };
 pub use error::{CallError, EncodeError, HttpFailure, ProviderFailure};
 pub use top::Top;

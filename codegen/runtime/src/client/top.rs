@@ -109,6 +109,7 @@ impl Codec for Top {
         request: &O::Request,
     ) -> Result<http::Request<Vec<u8>>, CallError> {
         let method = top_method::<O>()?;
+        check_session::<O>(&self.options)?;
         let sent = self.settings.prepare::<O>(request)?;
         let signed = top::encode_request(method, &*sent, &self.credentials, &self.options)
             .map_err(EncodeError::Top)?;
@@ -163,9 +164,18 @@ impl Codec for Top {
 /// The API method of a TOP operation.
 fn top_method<O: Operation>() -> Result<&'static str, CallError> {
     match O::ENDPOINT {
-        Endpoint::Top { method } => Ok(method),
+        Endpoint::Top { method, .. } => Ok(method),
         Endpoint::Http { .. } => Err(CallError::WrongCodec { operation: O::NAME }),
     }
+}
+
+/// An operation that needs a user's session is not built without one, before its request is even validated: a
+/// blank session is left out of the call, so it counts as none.
+fn check_session<O: Operation>(options: &Options) -> Result<(), CallError> {
+    if top::needs_session(O::ENDPOINT) && !options.has_session() {
+        return Err(CallError::SessionMissing { operation: O::NAME });
+    }
+    Ok(())
 }
 
 fn decode_error(code: &'static str, message: String) -> CallError {
@@ -182,6 +192,7 @@ fn decode_error(code: &'static str, message: String) -> CallError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TopSession;
     use crate::sm4::{Key, Sm4Config};
 
     #[test]
@@ -198,6 +209,90 @@ mod tests {
         assert!(shown.contains("app-key-1"), "{shown}");
         for hidden in ["s3cr3t", "session-token", "k3y"] {
             assert!(!shown.contains(hidden), "{hidden} in {shown}");
+        }
+    }
+
+    #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+    struct Query {
+        item_id: i64,
+    }
+
+    impl crate::Validate for Query {
+        fn validate_into(&self, _: &crate::validate::Path<'_>, _: &mut crate::validate::Report) {}
+    }
+
+    /// An operation of a made-up provider whose page says `session` as `SESSION` does.
+    struct ItemGet<const SESSION: u8>;
+
+    impl<const SESSION: u8> Operation for ItemGet<SESSION> {
+        type Request = Query;
+        type Response = Query;
+        type Uri = ();
+        const NAME: &'static str = "item_get";
+        const PROVIDER: crate::ProviderInfo = crate::ProviderInfo {
+            id: "shop",
+            title: "Shop",
+            protocol: crate::Protocol::Top,
+            formats: &[crate::Format::Json],
+        };
+        const ENDPOINT: Endpoint = Endpoint::Top {
+            method: "taobao.item.get",
+            session: match SESSION {
+                0 => TopSession::Unstated,
+                1 => TopSession::Optional,
+                _ => TopSession::Required,
+            },
+        };
+    }
+
+    fn client(session: Option<&str>) -> Top {
+        Top::new(Credentials::new("12345678", "secret")).options(Options {
+            session: session.map(str::to_owned),
+            ..Options::default()
+        })
+    }
+
+    fn sends_session(request: &http::Request<Vec<u8>>, session: &str) -> bool {
+        form_urlencoded::parse(request.body())
+            .any(|(name, value)| name == "session" && value == session)
+    }
+
+    #[test]
+    fn an_operation_that_needs_a_session_is_not_built_without_one() {
+        for missing in [None, Some(""), Some("  ")] {
+            match client(missing).encode::<ItemGet<2>>(&Query { item_id: 7 }) {
+                Err(CallError::SessionMissing { operation }) => assert_eq!(operation, "item_get"),
+                other => panic!("{missing:?}: expected SessionMissing, got {other:?}"),
+            }
+        }
+        let error = CallError::SessionMissing {
+            operation: "item_get",
+        }
+        .to_string();
+        assert_eq!(
+            error,
+            "`item_get` needs a user's session (需要用户授权): set `session` in the codec's `top::Options`"
+        );
+        let built = client(Some("user-session-1"))
+            .encode::<ItemGet<2>>(&Query { item_id: 7 })
+            .expect("a request with its session");
+        assert!(sends_session(&built, "user-session-1"));
+    }
+
+    #[test]
+    fn a_session_is_sent_when_given_and_not_asked_for_otherwise() {
+        for built in [
+            client(Some("user-session-1")).encode::<ItemGet<1>>(&Query { item_id: 7 }),
+            client(Some("user-session-1")).encode::<ItemGet<0>>(&Query { item_id: 7 }),
+        ] {
+            assert!(sends_session(&built.expect("a request"), "user-session-1"));
+        }
+        for built in [
+            client(None).encode::<ItemGet<1>>(&Query { item_id: 7 }),
+            client(None).encode::<ItemGet<0>>(&Query { item_id: 7 }),
+        ] {
+            let built = built.expect("a request without a session");
+            assert!(!form_urlencoded::parse(built.body()).any(|(name, _)| name == "session"));
         }
     }
 }

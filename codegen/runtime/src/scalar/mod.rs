@@ -1,5 +1,6 @@
 //! The scalar types whose text a provider's server fixes: .NET's `double`, `decimal`, `Guid` and `DateTime`, a
-//! plain date, TOP's date-time and amounts in fen, on one calendar.
+//! plain date, TOP's date-time and amounts in fen, on one calendar; and lists of them carried in one delimited
+//! string.
 //!
 //! Each scalar's text is read one way and written one way here, and every format (JSON, XML, form, BSON) calls
 //! these rules; where .NET's wires really differ (XML's `INF`, a decimal's exponent) the rule takes the
@@ -9,6 +10,7 @@
 pub(crate) mod calendar;
 mod date;
 mod datetime;
+pub(crate) mod delimited;
 mod fen;
 pub(crate) mod guid;
 pub(crate) mod marker;
@@ -18,6 +20,7 @@ mod top_datetime;
 
 pub use date::Date;
 pub use datetime::{DotNetDateTime, Offset};
+pub use delimited::Delimited;
 pub use fen::Fen;
 pub use guid::DotNetGuid;
 pub use number::{DotNetDecimal, DotNetDouble, DotNetNumber};

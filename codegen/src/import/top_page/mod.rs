@@ -154,7 +154,7 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
     {
         op_notes.push(rec.todo(
             line,
-            "the SDK example calls client.execute(req, sessionKey): the call needs a user session, which the schema language cannot say yet",
+            "the SDK example calls client.execute(req, sessionKey): the call needs a user session; if the page agrees, write `session: required` in the operation's `top:`",
         ));
     }
     let mut request = TypeDraft::structure(request_key.clone(), Vec::new());
@@ -362,7 +362,7 @@ fn build_tree(
         };
         read_description(&mut field, row.at, rec);
         if let Some(default) = &row.default {
-            field.notes.push(rec.todo(row.at, format!("{}: the page gives the default value \"{default}\", which the schema language cannot say yet", row.name)));
+            field.notes.push(rec.todo(row.at, format!("{}: the page gives the default value \"{default}\"; write it as the field's `default:`, in the field's type", row.name)));
         }
         if let Some(limit) = &row.limit {
             match LIMIT.captures(limit).and_then(|c| c[1].parse().ok()) {

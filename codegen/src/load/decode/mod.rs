@@ -538,11 +538,16 @@ impl Decoder<'_> {
     fn top_endpoint(&mut self, node: &Node) -> Option<Spanned<EndpointDecl>> {
         let mut m = self.mapping(node, &language::TOP_ENDPOINT)?;
         let method = self.name(&mut m, "method");
+        let session = m
+            .take("session")
+            .and_then(|node| self.choice(node, &TopSession::SPELLINGS, "`session`"))
+            .map_or(TopSession::Unstated, |session| session.value);
         self.optional_string(&mut m, "note");
         self.finish(m);
         Some(Spanned {
             value: EndpointDecl::Top {
                 method: method?.value,
+                session,
             },
             pos: node.pos,
         })
@@ -681,6 +686,8 @@ impl Decoder<'_> {
         let format = m
             .take("format")
             .and_then(|node| self.choice(node, &TextFormat::SPELLINGS, "format"));
+        let default = m.take("default").and_then(|node| self.default_value(node));
+        let delimiter = self.optional_spanned(&mut m, "delimiter");
         let encryption = m
             .take("encryption")
             .and_then(|node| self.choice(node, &ENCRYPTIONS, "encryption"))
@@ -702,6 +709,8 @@ impl Decoder<'_> {
             max,
             pattern,
             format,
+            default,
+            delimiter,
             encryption,
             sensitive,
             doc,
@@ -722,6 +731,28 @@ impl Decoder<'_> {
         Some(Spanned {
             value: BodyExpr::Type(expr.value),
             pos: expr.pos,
+        })
+    }
+
+    /// A field's `default`: one scalar value; which kind fits the field's type is `check`'s business.
+    fn default_value(&mut self, node: &Node) -> Option<Spanned<DefaultValue>> {
+        let value = match &node.value {
+            Value::Int(n) => DefaultValue::Int(*n),
+            Value::Float(x) if x.is_finite() => DefaultValue::Float(*x),
+            Value::Str(s) => DefaultValue::Str(s.clone()),
+            Value::Bool(b) => DefaultValue::Bool(*b),
+            _ => {
+                self.expected(
+                    node,
+                    "an integer, a finite number, a string or a boolean",
+                    "`default`",
+                );
+                return None;
+            }
+        };
+        Some(Spanned {
+            value,
+            pos: node.pos,
         })
     }
 

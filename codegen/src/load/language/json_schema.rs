@@ -126,6 +126,18 @@ fn kind(kind: &Kind) -> Value {
         Kind::Code => json!({ "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_.-]*$" }),
         Kind::EnumLiteral => json!({ "type": ["integer", "string"] }),
         Kind::Literal => json!({ "type": ["integer", "string", "boolean"] }),
+        Kind::Value => json!({ "type": ["number", "string", "boolean"] }),
+        Kind::Literals => json!({
+            "oneOf": [
+                self::kind(&Kind::Literal),
+                {
+                    "type": "array",
+                    "items": self::kind(&Kind::Literal),
+                    "minItems": 1,
+                    "uniqueItems": true,
+                },
+            ],
+        }),
         Kind::Mapping(mapping) => reference(mapping),
         Kind::List { item, min, unique } => {
             let mut schema = Map::new();

@@ -7,12 +7,16 @@
 
 pub mod json_schema;
 
-use crate::load::schema::{Encryption, Format, Protocol, Repr, Scalar, TextFormat, UriPlace};
+use crate::load::schema::{
+    Encryption, Format, Protocol, Repr, Scalar, TextFormat, TopSession, UriPlace,
+};
 
 /// The language versions this generator reads.
 pub const SUPPORTED_VERSION: i64 = 1;
 /// The words of `encryption:`.
 pub const ENCRYPTIONS: [(&str, Encryption); 1] = [("sm4", Encryption::Sm4)];
+/// The words of an outcome's `success_when:`.
+pub const SUCCESS_WHEN: [(&str, ()); 1] = [("absent", ())];
 /// The methods an operation's `http:` may name.
 pub const HTTP_METHODS: [&str; 5] = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
@@ -75,6 +79,10 @@ pub enum Kind {
     EnumLiteral,
     /// What a rule compares a field with: an integer, a string or a boolean.
     Literal,
+    /// One literal, or a list of at least one, none twice.
+    Literals,
+    /// A field's default: an integer, a number, a string or a boolean.
+    Value,
     Mapping(&'static Mapping),
     List {
         item: &'static Kind,
@@ -98,6 +106,8 @@ pub enum Vocabulary {
     Encryption,
     Repr,
     HttpMethod,
+    SuccessWhen,
+    TopSession,
     UriPlace,
 }
 
@@ -113,6 +123,8 @@ impl Vocabulary {
             Vocabulary::Encryption => names(&ENCRYPTIONS),
             Vocabulary::Repr => names(&Repr::ALL),
             Vocabulary::HttpMethod => HTTP_METHODS.to_vec(),
+            Vocabulary::SuccessWhen => names(&SUCCESS_WHEN),
+            Vocabulary::TopSession => names(&TopSession::SPELLINGS),
             Vocabulary::UriPlace => names(&UriPlace::SPELLINGS),
         }
     }
@@ -359,6 +371,11 @@ pub static TOP_ENDPOINT: Mapping = Mapping {
             Kind::Name,
             "The TOP API method, e.g. `taobao.bus.agent.returnticket.confirm`.",
         ),
+        key(
+            "session",
+            Kind::Word(Vocabulary::TopSession),
+            "Whether the API acts for a user, whose session the call carries: `required` (\"需要用户授权\": the client refuses to build the call without one) or `optional`.",
+        ),
         NOTE,
     ],
     needs: Needs::Nothing,
@@ -522,6 +539,16 @@ pub static FIELD: Mapping = Mapping {
             "The documented form of a string's text, checked by validation.",
         ),
         key(
+            "default",
+            Kind::Value,
+            "The value the document says the server applies when the field is left out (默认值); documentation only, never sent.",
+        ),
+        key(
+            "delimiter",
+            Kind::Text,
+            "For a `list<T>` of scalars the document carries in one string (`\"1,2,3\"`): the one character between items.",
+        ),
+        key(
             "encryption",
             Kind::Word(Vocabulary::Encryption),
             "The document marks the field as encrypted on the wire; such a field is also sensitive.",
@@ -637,17 +664,22 @@ pub static WHEN: Mapping = Mapping {
 pub static OUTCOME: Mapping = Mapping {
     id: "outcome",
     what: "`outcome`",
-    doc: "How a response that parsed says whether the call succeeded; any value of `field` but `success` is the provider's failure.",
+    doc: "How a response that parsed says whether the call succeeded; anything `success` or `success_when` does not admit is the provider's failure.",
     keys: &[
         required(
             "field",
             Kind::Name,
             "The response field (wire name) that decides, e.g. `errcode`.",
         ),
-        required(
+        key(
             "success",
-            Kind::Literal,
-            "The value `field` holds when the call succeeded: an integer, a string, a boolean or a value of the field's enum.",
+            Kind::Literals,
+            "The value `field` holds when the call succeeded (an integer, a string, a boolean or a value of the field's enum), or a list of such values, any of which is success.",
+        ),
+        key(
+            "success_when",
+            Kind::Word(Vocabulary::SuccessWhen),
+            "`absent`: the call succeeded when `field` is absent, null or empty; anything in it is a failure. In place of `success`.",
         ),
         key(
             "code",
@@ -661,7 +693,7 @@ pub static OUTCOME: Mapping = Mapping {
         ),
         NOTE,
     ],
-    needs: Needs::Nothing,
+    needs: Needs::ExactlyOne(&["success", "success_when"]),
 };
 
 /// Every mapping kind, in the order the JSON Schema defines them.

@@ -11,6 +11,7 @@
 //! reader reads its own tokens (`lexer`), resolving character data (`unescape`) and namespace prefixes
 //! (`scope`) only where a value or a member needs them; `scan` finds the bytes that need work eight at a time.
 
+mod delimited;
 mod escape;
 pub(crate) mod lexer;
 mod reader;
@@ -22,6 +23,7 @@ pub(crate) mod unescape;
 mod value;
 mod writer;
 
+pub use delimited::DelimitedMember;
 pub use reader::{Element, Limits, Member, XmlReader};
 pub use value::{XmlPrimitive, XmlValue};
 pub use writer::XmlWriter;

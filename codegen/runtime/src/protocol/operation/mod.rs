@@ -10,7 +10,7 @@ mod raw;
 pub mod uri;
 
 pub use codecs::{Sm4Codec, XmlCodec, XmlMessage};
-pub use outcome::{Literal, Outcome, WireValue};
+pub use outcome::{Literal, Outcome, Success, WireValue};
 pub use raw::RawResponse;
 pub use uri::UriParameters;
 
@@ -45,8 +45,23 @@ pub enum Endpoint {
         method: &'static str,
         path: &'static str,
     },
-    /// A TOP API method name, sent to the TOP gateway.
-    Top { method: &'static str },
+    /// A TOP API method name, sent to the TOP gateway, and whether it acts for a user.
+    Top {
+        method: &'static str,
+        session: TopSession,
+    },
+}
+
+/// Whether a TOP API acts for a user, whose authorization travels as the `session` system parameter: its page says
+/// "需要用户授权" (and its Java example calls `client.execute(req, sessionKey)`), "可选", or nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopSession {
+    /// The document does not say; a configured session is sent.
+    Unstated,
+    /// The API takes a session when there is one; a configured session is sent.
+    Optional,
+    /// The API needs one: the client refuses to build a request without it.
+    Required,
 }
 
 /// One documented call of a provider: where it goes, which types travel, and how its answer tells success from

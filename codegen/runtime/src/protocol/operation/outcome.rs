@@ -1,27 +1,39 @@
-//! How a response that parsed says whether the call succeeded: one field compared with the value that means
-//! success, as the schema's `outcome:` records it (`errcode` 0, `Succeed` true, ...). The client judges a
+//! How a response that parsed says whether the call succeeded: one field read for what means success, as the
+//! schema's `outcome:` records it (`errcode` 0, `code` 0 or 200, `error` absent, ...). The client judges a
 //! response by it.
 
 use std::fmt;
 
 use serde::Serialize;
 
-/// The reading of an operation's response: the call succeeded when `field` holds `success`; any other value, or
-/// none, is a `ProviderFailure` of the client.
+/// The reading of an operation's response: the call succeeded when `field` reads as `success` says; anything
+/// else is a `ProviderFailure` of the client.
 ///
 /// Every member is data, so a caller who knows better than the schema (the document of `ctt` does not say which
-/// `code` means success) states another reading: `Outcome { success: Literal::Int(1), ..schema_outcome }`, set on
-/// a codec with `outcome::<O>`.
+/// `code` means success) states another reading: `Outcome { success: Success::Equals(Literal::Int(1)),
+/// ..schema_outcome }`, set on a codec with `outcome::<O>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Outcome {
     /// The response field (wire name) that decides.
     pub field: &'static str,
-    /// The value `field` holds when the call succeeded.
-    pub success: Literal,
+    /// What `field` holds when the call succeeded.
+    pub success: Success,
     /// The field (wire name) with the provider's code for a failure, when it is not `field` itself.
     pub code: Option<&'static str>,
     /// The field (wire name) with the provider's message.
     pub message: Option<&'static str>,
+}
+
+/// What the deciding field holds when the call succeeded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Success {
+    /// This one value; anything else, or nothing, is a failure.
+    Equals(Literal),
+    /// Any of these values, as a document that says "0 or 200 means success".
+    OneOf(&'static [Literal]),
+    /// Nothing: the field is absent, null, or empty (a string without characters, a list or object without
+    /// members), as a document that says "success when `error` is not present". Anything there is a failure.
+    Absent,
 }
 
 /// A value an outcome compares with, as a schema writes it.

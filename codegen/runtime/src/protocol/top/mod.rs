@@ -58,7 +58,7 @@ pub use response::{
 };
 pub use sign::{SignMethod, sign};
 
-use crate::protocol::operation::{Endpoint, Operation};
+use crate::protocol::operation::{Endpoint, Operation, TopSession};
 
 /// The HTTPS gateway of the documentation; `http://gw.api.taobao.com/router/rest` and
 /// `https://gw.api.taobao.com/router/rest` serve the same API, and the sandbox is `gw.api.tbsandbox.com`.
@@ -77,7 +77,8 @@ pub enum ResponseFormat {
     Xml,
 }
 
-/// The signed request for the TOP operation `O`.
+/// The signed request for the TOP operation `O`; [`EncodeError::Missing`]`("session")` when `O` needs a user's
+/// session ([`TopSession::Required`]) and `options` has none.
 ///
 /// `O::ENDPOINT` must be [`Endpoint::Top`]; using this for any other operation fails to compile:
 ///
@@ -104,6 +105,9 @@ pub fn encode<O: Operation>(
     credentials: &Credentials,
     options: &Options,
 ) -> Result<TopRequest, EncodeError> {
+    if needs_session(O::ENDPOINT) && !options.has_session() {
+        return Err(EncodeError::Missing(codegen_wire::top::SESSION));
+    }
     encode_request(
         const { top_method(O::ENDPOINT) },
         request,
@@ -128,10 +132,21 @@ pub fn decode_listing_unread<O: Operation>(
     decode_response_listing_unread(body, format, const { top_method(O::ENDPOINT) })
 }
 
+/// Whether the operation acts for a user, so that a call without a session is not built.
+pub fn needs_session(endpoint: Endpoint) -> bool {
+    matches!(
+        endpoint,
+        Endpoint::Top {
+            session: TopSession::Required,
+            ..
+        }
+    )
+}
+
 /// The API method of a TOP endpoint; evaluated at compile time, so an HTTP endpoint is a build error.
 const fn top_method(endpoint: Endpoint) -> &'static str {
     match endpoint {
-        Endpoint::Top { method } => method,
+        Endpoint::Top { method, .. } => method,
         Endpoint::Http { .. } => panic!("not a TOP operation: its endpoint is Endpoint::Http"),
     }
 }

@@ -60,6 +60,15 @@ pub struct Options {
     pub target_app_key: Option<String>,
 }
 
+impl Options {
+    /// Whether a session will be sent: one that is blank is left out, as any blank parameter is.
+    pub fn has_session(&self) -> bool {
+        self.session
+            .as_deref()
+            .is_some_and(|session| !session.trim().is_empty())
+    }
+}
+
 impl Default for Options {
     /// No session, the clock's time, JSON with the `_response` wrapper, and `hmac-sha256`, the strongest method.
     fn default() -> Options {
@@ -134,7 +143,8 @@ pub enum EncodeError {
     NotAnObject,
     /// An application parameter has the name of a system parameter.
     ReservedName(String),
-    /// A required system parameter (`method`, `app_key`) is empty or white space only.
+    /// A required system parameter (`method`, `app_key`, and `session` for an operation that acts for a user) is
+    /// absent, empty or white space only.
     Missing(&'static str),
     /// The system clock is before 1970 or past year 9999, so there is no `timestamp` to send.
     Clock,

@@ -79,6 +79,22 @@ impl Operation for ReturnTicketConfirm {
     };
     const ENDPOINT: Endpoint = Endpoint::Top {
         method: "taobao.bus.agent.returnticket.confirm",
+        session: crate::TopSession::Unstated,
+    };
+}
+
+/// The same call, as if its page said "需要用户授权".
+struct ReturnTicketConfirmForAUser;
+
+impl Operation for ReturnTicketConfirmForAUser {
+    type Request = BusAgentReturnticketConfirmRequest;
+    type Response = BusAgentReturnticketConfirmResponse;
+    type Uri = ();
+    const NAME: &'static str = "return_ticket_confirm_for_a_user";
+    const PROVIDER: ProviderInfo = ReturnTicketConfirm::PROVIDER;
+    const ENDPOINT: Endpoint = Endpoint::Top {
+        method: "taobao.bus.agent.returnticket.confirm",
+        session: crate::TopSession::Required,
     };
 }
 
@@ -714,4 +730,36 @@ fn damaged_xml_envelopes_are_refused_without_panicking() {
         }
         let _ = decode(&String::from_utf8_lossy(&bytes));
     }
+}
+
+/// An operation that acts for a user is not encoded without a session, nor with a blank one, which would be left
+/// out; with one, the session is a signed system parameter.
+#[test]
+fn a_session_the_operation_needs_is_a_required_system_parameter() {
+    for session in [None, Some(" ")] {
+        let options = Options {
+            session: session.map(str::to_owned),
+            ..fixed_options(SignMethod::Md5)
+        };
+        match encode::<ReturnTicketConfirmForAUser>(&seed_004_request(), &credentials(), &options) {
+            Err(EncodeError::Missing(name)) => assert_eq!(name, "session"),
+            other => panic!("{session:?}: expected the missing session, got {other:?}"),
+        }
+    }
+    let options = Options {
+        session: Some("user-session".into()),
+        ..fixed_options(SignMethod::Md5)
+    };
+    let request =
+        encode::<ReturnTicketConfirmForAUser>(&seed_004_request(), &credentials(), &options)
+            .unwrap();
+    assert_eq!(request.param("session"), Some("user-session"));
+    assert!(
+        encode::<ReturnTicketConfirm>(
+            &seed_004_request(),
+            &credentials(),
+            &fixed_options(SignMethod::Md5)
+        )
+        .is_ok()
+    );
 }
