@@ -482,6 +482,61 @@ fn a_qimen_page_is_read_as_top_and_says_so() {
     loads("qimen", &imported.yaml);
 }
 
+/// A TOP page's 默认值 cells become `default:` in the field's type, a cell the type cannot hold a note; an SDK example
+/// that passes `sessionKey` makes the operation need a session.
+#[test]
+fn top_defaults_and_sessions_are_written() {
+    let page = r#"taobao.refund.list.get (查询退款列表)
+
+查询退款列表
+
+公共参数
+
+请求参数
+
+名称 类型 是否必须 示例值 默认值 描述
+page_size Number 可选 20 40 每页条数
+use_has_next Boolean 可选 true false 是否启用has_next的分页方式
+status String 可选 WAIT 全部 退款状态
+start_time Date 可选 2020-01-01 00:00:00 2020-01-01 00:00:00 开始时间
+
+响应参数
+
+名称 类型 示例值 描述
+total_results Number 100 总数
+
+请求示例
+
+TaobaoClient client = new DefaultTaobaoClient(url, appkey, secret);
+TaobaoRefundListGetRequest req = new TaobaoRefundListGetRequest();
+req.setPageSize(20L);
+TaobaoRefundListGetResponse rsp = client.execute(req, sessionKey);
+System.out.println(rsp.getBody());
+"#;
+    let imported = import_one("page.txt", page.as_bytes(), Some("refunds")).expect("imports");
+    for line in [
+        "    top: { method: \"taobao.refund.list.get\", session: required }\n",
+        "        type: \"int64\"\n        default: 40\n",
+        "        type: \"bool\"\n        default: false\n",
+        "        type: \"string\"\n        default: \"全部\"\n",
+    ] {
+        assert!(
+            imported.yaml.contains(line),
+            "{line}\nin\n{}",
+            imported.yaml
+        );
+    }
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.line == 13 && w.message.contains("start_time")),
+        "{:?}",
+        imported.warnings
+    );
+    loads("refunds", &imported.yaml);
+}
+
 fn seed_bytes(file: &str) -> Vec<u8> {
     std::fs::read(root().join("seeds").join(file)).expect("seed")
 }

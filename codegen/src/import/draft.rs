@@ -58,6 +58,8 @@ pub struct Operation {
     pub http: Option<Http>,
     /// TOP: the API name.
     pub top: Option<String>,
+    /// TOP: the SDK example passes the user's session (`client.execute(req, sessionKey)`).
+    pub session: bool,
     pub request: String,
     pub response: String,
     pub notes: Vec<String>,
@@ -124,8 +126,19 @@ pub struct Field {
     pub format: Option<&'static str>,
     /// The page marks the value SM4-encrypted.
     pub sm4: bool,
+    /// The page's default value, of the field's type.
+    pub default: Option<DefaultValue>,
     pub doc: Option<String>,
     pub notes: Vec<String>,
+}
+
+/// A default value a page gives (TOP's 默认值), already known to fit its field's type.
+#[derive(Debug, PartialEq)]
+pub enum DefaultValue {
+    /// A number, as the page writes it.
+    Number(String),
+    Bool(bool),
+    Text(String),
 }
 
 #[derive(Debug, PartialEq)]

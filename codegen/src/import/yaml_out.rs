@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use super::draft::{Body, Draft, EnumValue, Example, Field, Operation, TypeDraft, UriParameter};
+use super::draft::{
+    Body, DefaultValue, Draft, EnumValue, Example, Field, Operation, TypeDraft, UriParameter,
+};
 
 /// The schema text of a draft: the same draft always gives the same bytes.
 pub fn write(draft: &Draft) -> String {
@@ -68,7 +70,12 @@ fn operation(out: &mut String, op: &Operation) {
         }
     }
     if let Some(method) = &op.top {
-        let _ = writeln!(out, "    top: {{ method: {} }}", quote(method));
+        let session = if op.session {
+            ", session: required"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "    top: {{ method: {}{session} }}", quote(method));
     }
     let _ = writeln!(out, "    request: {}", quote(&op.request));
     let _ = writeln!(out, "    response: {}", quote(&op.response));
@@ -164,6 +171,18 @@ fn field_entry(out: &mut String, field: &Field) {
     }
     if field.sm4 {
         out.push_str("        encryption: sm4\n");
+    }
+    match &field.default {
+        Some(DefaultValue::Number(number)) => {
+            let _ = writeln!(out, "        default: {number}");
+        }
+        Some(DefaultValue::Bool(flag)) => {
+            let _ = writeln!(out, "        default: {flag}");
+        }
+        Some(DefaultValue::Text(text)) => {
+            let _ = writeln!(out, "        default: {}", quote(text));
+        }
+        None => {}
     }
     if let Some(doc) = &field.doc {
         let _ = writeln!(out, "        doc: {}", quote(doc));

@@ -226,6 +226,7 @@ pub fn read(page: &Page<'_>, rec: &mut Recorder) -> Draft {
             parameters,
         }),
         top: None,
+        session: false,
         request: request_key,
         response: response_key,
         notes: op_notes,

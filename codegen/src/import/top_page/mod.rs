@@ -12,8 +12,8 @@ use codegen_wire::top::ERROR_RESPONSE;
 use regex::Regex;
 
 use super::draft::{
-    Draft, Example, Field, FieldNames, Operation, Protocol, Recorder, TypeDraft, camel,
-    is_wire_name, snake, type_key,
+    DefaultValue, Draft, Example, Field, FieldNames, Operation, Protocol, Recorder, TypeDraft,
+    camel, is_wire_name, snake, type_key,
 };
 use super::json;
 use super::page::Page;
@@ -152,9 +152,10 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
     if java.session
         && let Some(line) = java.execute_at
     {
-        op_notes.push(rec.todo(
-            line,
-            "the SDK example calls client.execute(req, sessionKey): the call needs a user session; if the page agrees, write `session: required` in the operation's `top:`",
+        op_notes.push(format!(
+            "The SDK example calls client.execute(req, sessionKey) (page line {}): the call acts for a user, so \
+             it needs a session.",
+            line + 1
         ));
     }
     let mut request = TypeDraft::structure(request_key.clone(), Vec::new());
@@ -226,6 +227,7 @@ pub fn read(page: &Page<'_>, found: Found, rec: &mut Recorder) -> Draft {
         doc: (!doc_lines.is_empty()).then(|| doc_lines.join("\n")),
         http: None,
         top: Some(method),
+        session: java.session,
         request: request_key,
         response: response_key,
         notes: op_notes,
@@ -361,8 +363,17 @@ fn build_tree(
             ..Field::default()
         };
         read_description(&mut field, row.at, rec);
-        if let Some(default) = &row.default {
-            field.notes.push(rec.todo(row.at, format!("{}: the page gives the default value \"{default}\"; write it as the field's `default:`, in the field's type", row.name)));
+        if let Some(cell) = &row.default {
+            field.default = default_value(&field.ty, cell);
+            if field.default.is_none() {
+                field.notes.push(rec.todo(
+                    row.at,
+                    format!(
+                        "{}: the page gives the default value \"{cell}\", which is no {} value; not written as `default:`",
+                        row.name, field.ty
+                    ),
+                ));
+            }
         }
         if let Some(limit) = &row.limit {
             match LIMIT.captures(limit).and_then(|c| c[1].parse().ok()) {
@@ -605,5 +616,20 @@ fn read_description(field: &mut Field, at: usize, rec: &mut Recorder) {
         field.notes.push(rec.todo(at, format!("{}: the page writes hh (12-hour) in yyyy-MM-dd hh:mm:ss; read as the 24-hour TOP form", field.name)));
     } else if doc.contains("yyyy-MM-dd") {
         field.format = Some("date");
+    }
+}
+
+/// A 默认值 cell as a `default:` of type `ty`; `None` for a cell the type cannot hold, or a type (a list, a struct, a
+/// date) that takes no default.
+fn default_value(ty: &str, cell: &str) -> Option<DefaultValue> {
+    let cell = cell.trim();
+    let number = |fits: bool| fits.then(|| DefaultValue::Number(cell.to_owned()));
+    match ty {
+        "int32" => number(cell.parse::<i32>().is_ok()),
+        "int64" => number(cell.parse::<i64>().is_ok()),
+        "double" | "decimal" => number(cell.parse::<f64>().is_ok_and(f64::is_finite)),
+        "bool" => cell.parse::<bool>().ok().map(DefaultValue::Bool),
+        "string" | "fen" => Some(DefaultValue::Text(cell.to_owned())),
+        _ => None,
     }
 }
