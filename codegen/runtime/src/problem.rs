@@ -45,6 +45,18 @@ impl Rejection {
         Rejection(Box::new(Rejected { stage, errors }))
     }
 
+    /// One parse problem with the message as a whole (`$`): no member of it is to blame.
+    pub fn unreadable(code: &'static str, message: impl Into<String>) -> Rejection {
+        Rejection::new(
+            Stage::Parse,
+            vec![Problem {
+                path: "$".to_owned(),
+                code,
+                message: message.into(),
+            }],
+        )
+    }
+
     /// Whether parsing or validation refused the payload.
     pub fn stage(&self) -> Stage {
         self.0.stage

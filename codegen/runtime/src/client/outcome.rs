@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{CallError, ProviderFailure};
-use crate::problem::{Problem, Rejection, Stage};
+use crate::problem::Rejection;
 use crate::protocol::operation::{Outcome, Success, WireValue};
 
 impl Outcome {
@@ -14,13 +14,9 @@ impl Outcome {
     /// type holding it (an enum, an `Option`, a lenient TOP string).
     pub fn judge<R: Serialize>(&self, response: &R) -> Result<(), CallError> {
         let members = serde_json::to_value(response).map_err(|error| {
-            CallError::Decode(Rejection::new(
-                Stage::Parse,
-                vec![Problem {
-                    path: "$".to_owned(),
-                    code: "invalid_value",
-                    message: format!("the response cannot be read for its outcome: {error}"),
-                }],
+            CallError::Decode(Rejection::unreadable(
+                "invalid_value",
+                format!("the response cannot be read for its outcome: {error}"),
             ))
         })?;
         let member = |name: &str| members.get(name).and_then(wire_value);

@@ -7,7 +7,7 @@ use serde::de::IgnoredAny;
 use super::{
     CallError, Codec, EncodeError, HttpFailure, Outcome, RawResponse, Settings, media_type,
 };
-use crate::problem::{Problem, Rejection, Stage};
+use crate::problem::Rejection;
 use crate::protocol::operation::{Endpoint, Operation};
 use crate::protocol::sm4::Sm4Config;
 use crate::protocol::top::{self, Credentials, GATEWAY, Options, ResponseFormat, TopFailure};
@@ -179,14 +179,7 @@ fn check_session<O: Operation>(options: &Options) -> Result<(), CallError> {
 }
 
 fn decode_error(code: &'static str, message: String) -> CallError {
-    CallError::Decode(Rejection::new(
-        Stage::Parse,
-        vec![Problem {
-            path: "$".to_owned(),
-            code,
-            message,
-        }],
-    ))
+    CallError::Decode(Rejection::unreadable(code, message))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::{
     media_type,
 };
 use crate::format::{bson, form, json};
-use crate::problem::{Problem, Rejection, Stage};
+use crate::problem::Rejection;
 use crate::protocol::operation::{Endpoint, Format, Operation, Protocol, uri};
 use crate::protocol::sm4::Sm4Config;
 
@@ -83,7 +83,7 @@ impl WebApi {
             return Err(CallError::WrongCodec { operation: O::NAME });
         };
         let path = self.relative(request.uri().path()).ok_or_else(|| {
-            CallError::Decode(unreadable(
+            CallError::Decode(Rejection::unreadable(
                 "uri_path",
                 "a path that is not under the client's base address",
             ))
@@ -106,16 +106,16 @@ impl WebApi {
             .map(media_type);
         let value = match format.as_deref() {
             Some("application/x-www-form-urlencoded") => std::str::from_utf8(body)
-                .map_err(|_| unreadable("invalid_utf8", "the form body is not UTF-8"))
+                .map_err(|_| Rejection::unreadable("invalid_utf8", "the form body is not UTF-8"))
                 .and_then(form::from_str),
             Some(media) => match format_of(media) {
                 Some(format) => read_body::<O, O::Request>(format, body, |xml| xml.read_request),
-                None => Err(unreadable(
+                None => Err(Rejection::unreadable(
                     "unsupported_format",
                     "a body in a format Web API does not read",
                 )),
             },
-            None => Err(unreadable(
+            None => Err(Rejection::unreadable(
                 "unsupported_format",
                 "a body without a Content-Type",
             )),
@@ -243,14 +243,14 @@ fn read_body<O: Operation, T: DeserializeOwned>(
     match format {
         Format::Xml => match O::XML {
             Some(codec) => xml(codec)(body),
-            None => Err(unreadable(
+            None => Err(Rejection::unreadable(
                 "unsupported_format",
                 "an XML body, and this operation's types are no DataContract",
             )),
         },
         Format::Bson => bson::from_slice(body),
         Format::Json | Format::Form => std::str::from_utf8(body)
-            .map_err(|_| unreadable("invalid_utf8", "the JSON body is not UTF-8"))
+            .map_err(|_| Rejection::unreadable("invalid_utf8", "the JSON body is not UTF-8"))
             .and_then(|text| json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))),
     }
 }
@@ -282,17 +282,6 @@ fn format_of(media_type: &str) -> Option<Format> {
         "application/bson" => Some(Format::Bson),
         _ => None,
     }
-}
-
-fn unreadable(code: &'static str, message: &str) -> Rejection {
-    Rejection::new(
-        Stage::Parse,
-        vec![Problem {
-            path: "$".to_owned(),
-            code,
-            message: message.to_owned(),
-        }],
-    )
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::format::form;
-use crate::problem::{Problem, Rejection, Stage};
+use crate::problem::Rejection;
 
 /// The URI parameters of one operation, as a struct whose serde names are the parameters' wire names; `()` for
 /// an operation whose URI carries none. Generated code implements it.
@@ -116,7 +116,7 @@ pub fn read<U: UriParameters>(
     let expected: Vec<&str> = template.split('/').collect();
     let given: Vec<&str> = path.split('/').collect();
     if expected.len() != given.len() {
-        return Err(refused(
+        return Err(Rejection::unreadable(
             "uri_path",
             format!("the path {path:?} does not match {template:?}"),
         ));
@@ -127,7 +127,7 @@ pub fn read<U: UriParameters>(
             Some(name) => pairs.push((name.to_owned(), unescape(segment)?)),
             None if pattern.eq_ignore_ascii_case(segment) => {}
             None => {
-                return Err(refused(
+                return Err(Rejection::unreadable(
                     "uri_path",
                     format!("the path {path:?} does not match {template:?}"),
                 ));
@@ -136,7 +136,7 @@ pub fn read<U: UriParameters>(
     }
     for (name, value) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
         if U::PATH.iter().any(|path| path.eq_ignore_ascii_case(&name)) {
-            return Err(refused(
+            return Err(Rejection::unreadable(
                 "uri_query",
                 format!("the query names the path parameter `{name}`"),
             ));
@@ -174,7 +174,7 @@ fn unescape(segment: &str) -> Result<String, Rejection> {
         if byte == b'%' {
             let digit = |at: usize| bytes.get(at).and_then(|b| char::from(*b).to_digit(16));
             let (Some(high), Some(low)) = (digit(at + 1), digit(at + 2)) else {
-                return Err(refused(
+                return Err(Rejection::unreadable(
                     "uri_path",
                     format!("the segment {segment:?} has a `%` that is not a %XX escape"),
                 ));
@@ -187,28 +187,17 @@ fn unescape(segment: &str) -> Result<String, Rejection> {
         }
     }
     if decoded.contains(&b'/') {
-        return Err(refused(
+        return Err(Rejection::unreadable(
             "uri_path",
             format!("the segment {segment:?} decodes to a `/`, which routing splits at"),
         ));
     }
     String::from_utf8(decoded).map_err(|_| {
-        refused(
+        Rejection::unreadable(
             "uri_path",
             format!("the segment {segment:?} decodes to bytes that are not UTF-8"),
         )
     })
-}
-
-fn refused(code: &'static str, message: String) -> Rejection {
-    Rejection::new(
-        Stage::Parse,
-        vec![Problem {
-            path: "$".to_owned(),
-            code,
-            message,
-        }],
-    )
 }
 
 #[cfg(test)]

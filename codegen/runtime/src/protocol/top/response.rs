@@ -236,15 +236,9 @@ fn wrapped(root: Root, expected: &str) -> Result<(Option<String>, Value), Reject
             let (name, envelope) = entries.swap_remove(position);
             Ok((Some(name), envelope))
         }
-        None => Err(Rejection::new(
-            Stage::Parse,
-            vec![Problem {
-                path: "$".to_owned(),
-                code: "missing_envelope",
-                message: format!(
-                    "no `{expected}` or `{ERROR_RESPONSE}` object at the root of the response"
-                ),
-            }],
+        None => Err(Rejection::unreadable(
+            "missing_envelope",
+            format!("no `{expected}` or `{ERROR_RESPONSE}` object at the root of the response"),
         )),
     }
 }
