@@ -37,8 +37,9 @@ fn convert(provider: &str, ty: &str, from: &str, to: &str, input: &[u8]) -> Outc
     run(&argv, input)
 }
 
-/// The samples of one format, as (provider, type, sample), from the schemas.
-fn samples(wanted: Format) -> Vec<(String, String, String)> {
+/// The samples of one format, as (provider, type, sample, the codes of the rules its example says it breaks), from
+/// the schemas.
+fn samples(wanted: Format) -> Vec<(String, String, String, Vec<String>)> {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
     let providers = codegen::load(&schemas).unwrap_or_else(|e| panic!("{e}"));
     let mut found = Vec::new();
@@ -52,12 +53,37 @@ fn samples(wanted: Format) -> Vec<(String, String, String)> {
             for (format, text) in &example.samples {
                 if *format == wanted {
                     let ty = provider.types[id].name.clone();
-                    found.push((provider.id.clone(), ty, text.clone()));
+                    found.push((
+                        provider.id.clone(),
+                        ty,
+                        text.clone(),
+                        example.breaks.clone(),
+                    ));
                 }
             }
         }
     }
     found
+}
+
+/// A rejection's stage and the codes of its problems, in order; every problem is located.
+fn problems(outcome: &Outcome) -> (String, Vec<String>) {
+    assert_eq!(outcome.exit, 1, "expected a rejection, got {outcome:?}");
+    let report: serde_json::Value = serde_json::from_slice(&outcome.stdout).expect("a JSON report");
+    let codes = report["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|error| {
+            let path = error["path"].as_str().unwrap_or_default();
+            assert!(path.starts_with('$'), "a located problem: {error}");
+            error["code"].as_str().unwrap_or_default().to_owned()
+        })
+        .collect();
+    (
+        report["stage"].as_str().unwrap_or_default().to_owned(),
+        codes,
+    )
 }
 
 /// The one problem of a rejection, as (path, code).
@@ -78,9 +104,9 @@ fn every_sample_reaches_the_exact_bytes_of_a5_from_xml_and_from_json() {
     for format in [Format::Xml, Format::Json] {
         let samples = samples(format);
         for (provider, ty, expected) in SEED_WIRE_BYTES {
-            let (_, _, sample) = samples
+            let (_, _, sample, _) = samples
                 .iter()
-                .find(|(p, t, _)| p == provider && t == ty)
+                .find(|(p, t, _, _)| p == provider && t == ty)
                 .unwrap_or_else(|| panic!("{provider} {ty} has a {} sample", format.name()));
             let outcome = convert(provider, ty, format.name(), "xml", sample.as_bytes());
             assert_eq!(outcome.exit, 0, "{provider} {ty}: {outcome:?}");
@@ -102,15 +128,21 @@ fn every_xml_sample_round_trips_and_reads_as_its_json_sample() {
         "the schemas hold DataContract XML samples"
     );
     let json_samples = samples(Format::Json);
-    for (provider, ty, sample) in &xml_samples {
+    for (provider, ty, sample, breaks) in &xml_samples {
         let once = convert(provider, ty, "xml", "xml", sample.as_bytes());
+        if !breaks.is_empty() {
+            // The document's own sample breaks its rules: validation refuses it with exactly those codes.
+            assert_eq!(problems(&once).0, "validate", "{provider} {ty}");
+            assert_eq!(problems(&once).1, *breaks, "{provider} {ty}");
+            continue;
+        }
         assert_eq!(once.exit, 0, "{provider} {ty}: {once:?}");
         let twice = convert(provider, ty, "xml", "xml", &once.stdout);
         assert_eq!(twice.stdout, once.stdout, "a fixed point");
         let as_json = convert(provider, ty, "xml", "json", sample.as_bytes());
-        let (_, _, json_sample) = json_samples
+        let (_, _, json_sample, _) = json_samples
             .iter()
-            .find(|(p, t, _)| p == provider && t == ty)
+            .find(|(p, t, _, _)| p == provider && t == ty)
             .expect("a JSON sample of the same type");
         assert_eq!(
             String::from_utf8(as_json.stdout).unwrap(),
@@ -344,7 +376,7 @@ fn mutate(rng: &mut fastrand::Rng, sample: &str) -> Vec<u8> {
 fn mutated_samples_never_panic_and_either_convert_or_are_rejected() {
     let mut rng = fastrand::Rng::with_seed(0x0d15ea5e);
     let mut runs = 0;
-    for (provider, ty, sample) in samples(Format::Xml) {
+    for (provider, ty, sample, _) in samples(Format::Xml) {
         for _ in 0..400 {
             let input = mutate(&mut rng, &sample);
             let outcome = convert(&provider, &ty, "xml", "xml", &input);
@@ -358,8 +390,10 @@ fn mutated_samples_never_panic_and_either_convert_or_are_rejected() {
                     );
                 }
                 1 => {
-                    let (path, code) = rejection(&outcome);
-                    assert!(path.starts_with('$') && !code.is_empty());
+                    // Parsing refuses a damaged document; validation one whose values break a limit.
+                    let (stage, codes) = problems(&outcome);
+                    assert!(stage == "parse" || stage == "validate", "{stage}");
+                    assert!(!codes.is_empty());
                 }
                 other => panic!("exit {other} for {provider} {ty}: {}", outcome.stderr),
             }
