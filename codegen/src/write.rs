@@ -148,13 +148,21 @@ pub fn apply(changes: &[Change]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// The new file keeps the mode of the one it replaces; a created one gets the mode `fs::write` would give it
+/// (read-write for all, less the umask), not a temporary file's owner-only mode.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(at(dir))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".codegen-")
-        .tempfile_in(dir)
-        .map_err(at(dir))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".codegen-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(at(dir))?;
+    if let Ok(existing) = fs::metadata(path) {
+        temp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(at(path))?;
+    }
     temp.write_all(bytes).map_err(at(path))?;
     temp.as_file().sync_all().map_err(at(path))?;
     temp.persist(path).map_err(|error| WriteError {
@@ -236,6 +244,28 @@ mod tests {
             b_modified
         );
         assert!(plan(out, &second, marker).unwrap().is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode_and_a_created_one_is_not_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("kept.rs");
+        fs::write(&kept, "old").unwrap();
+        fs::set_permissions(&kept, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&kept, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&kept).unwrap(), "new");
+        assert_eq!(fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+        let created = dir.path().join("created.rs");
+        write_atomically(&created, b"new").unwrap();
+        let plain = dir.path().join("plain.rs");
+        fs::write(&plain, "new").unwrap();
+        assert_eq!(
+            fs::metadata(&created).unwrap().permissions().mode() & 0o777,
+            fs::metadata(&plain).unwrap().permissions().mode() & 0o777,
+            "as fs::write creates it"
+        );
     }
 
     #[test]
