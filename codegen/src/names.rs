@@ -18,6 +18,10 @@ const RAW_OK: &[&str] = &[
 /// Keywords that cannot be identifiers at all, not even raw.
 const NEVER: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// The generated crate's own files beside one module per provider (`src/lib.rs`, `src/examples.rs`): a provider id
+/// may not take their names, or its module would overwrite one.
+pub const CRATE_FILES: [&str; 2] = ["lib", "examples"];
+
 /// Names the generated modules already use for types they name; a schema type may not take them.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Option",

@@ -256,7 +256,10 @@ mod tests {
         fs::set_permissions(&kept, fs::Permissions::from_mode(0o640)).unwrap();
         write_atomically(&kept, b"new").unwrap();
         assert_eq!(fs::read_to_string(&kept).unwrap(), "new");
-        assert_eq!(fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&kept).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
         let created = dir.path().join("created.rs");
         write_atomically(&created, b"new").unwrap();
         let plain = dir.path().join("plain.rs");

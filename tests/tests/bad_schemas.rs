@@ -226,6 +226,7 @@ corpus! {
     http_in_top_provider,
     inherited_field_collision,
     invalid_pattern,
+    lib,
     key_not_string,
     length_on_int32,
     list_not_closed,

@@ -25,6 +25,16 @@ impl Checker<'_> {
                 format!("rename the file to `{}.yaml` or change the id", id.value),
             );
         }
+        if names::CRATE_FILES.contains(&id.value.as_str()) {
+            self.diags.error_with_hint(
+                id.pos,
+                format!(
+                    "provider id `{}` is the name of the generated crate's own `src/{}.rs`",
+                    id.value, id.value
+                ),
+                "give the provider another id, e.g. its vendor's name",
+            );
+        }
         if names::rust_name(&id.value, None, Case::Field)
             .map(|n| n.as_str() != id.value)
             .unwrap_or(true)

@@ -55,12 +55,12 @@ pub fn render(providers: &[Provider]) -> Result<Files, EmitError> {
             Ok((path, text))
         })
         .collect::<Result<Files, EmitError>>()?;
-    let lib = PathBuf::from("src/lib.rs");
+    let [lib, examples] =
+        crate::names::CRATE_FILES.map(|name| PathBuf::from(format!("src/{name}.rs")));
     files.insert(
         lib.clone(),
         format(&lib, "schemas/", crate_root(&providers))?,
     );
-    let examples = PathBuf::from("src/examples.rs");
     files.insert(
         examples.clone(),
         format(&examples, "schemas/", examples::tests(&providers))?,

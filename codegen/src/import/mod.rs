@@ -107,7 +107,8 @@ impl fmt::Display for ImportError {
             ),
             ImportError::BadId { id } => write!(
                 f,
-                "`{id}` cannot be a provider id: use lowercase letters, digits and `_`, starting with a letter"
+                "`{id}` cannot be a provider id: use lowercase letters, digits and `_`, starting with a letter, and \
+                 neither a Rust keyword nor `lib` or `examples`, the generated crate's own files"
             ),
         }
     }
@@ -179,12 +180,16 @@ fn file_name(name: &str) -> String {
     name.rsplit(['/', '\\']).next().unwrap_or(name).to_owned()
 }
 
+/// An id `check` accepts: a plain module name, and none of the generated crate's own files.
 fn is_id(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && id.len() <= 64
+        && !crate::names::CRATE_FILES.contains(&id)
+        && crate::names::rust_name(id, None, crate::names::Case::Field)
+            .is_ok_and(|name| name.as_str() == id)
 }
 
 /// A TOP API name's first two words (`taobao.bus...` gives `taobao_bus`); a Help Page's file name.
