@@ -302,3 +302,16 @@ fn uri_parameters_become_a_typed_struct_and_other_operations_say_unit() {
     );
     assert!(module.contains("    type Uri = ();\n"), "{module}");
 }
+
+/// A type key that is no Rust identifier, renamed with `rust_name`, names its example tests by its Rust name.
+#[test]
+fn example_tests_are_named_by_the_rust_name() {
+    let schema = "version: 1\nprovider:\n  id: digits\n  title: t\n  protocol: webapi\n  formats: [json]\n  source: s\n\
+                  types:\n  1a:\n    rust_name: OneA\n    fields:\n      - { name: id, type: int32 }\n\
+                  examples:\n  - type: 1a\n    json: '{\"id\":1}'\n";
+    let provider = codegen::load_bytes(Path::new("digits.yaml"), schema.as_bytes())
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    let files = codegen::emit::render(&[provider]).unwrap_or_else(|error| panic!("{error:?}"));
+    let examples = &files[Path::new("src/examples.rs")];
+    assert!(examples.contains("fn one_a_json()"), "{examples}");
+}

@@ -318,7 +318,7 @@ fn example_type(provider: &Provider, ty: &FieldType) -> (String, TokenStream) {
         FieldType::Named(id) => {
             let ty = &provider.types[*id];
             let rust = ty.rust_name.ident();
-            (ty.name.to_snake_case(), quote!(#rust))
+            (ty.rust_name.as_str().to_snake_case(), quote!(#rust))
         }
         FieldType::List(item) => {
             let (name, rust) = example_type(provider, item);
