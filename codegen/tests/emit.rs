@@ -315,3 +315,18 @@ fn example_tests_are_named_by_the_rust_name() {
     let examples = &files[Path::new("src/examples.rs")];
     assert!(examples.contains("fn one_a_json()"), "{examples}");
 }
+
+/// A provider without operations still compiles warning-free: its operation visitor names no unused variable.
+#[test]
+fn a_provider_without_operations_leaves_no_unused_visitor() {
+    let schema = "version: 1\nprovider:\n  id: bare\n  title: t\n  protocol: webapi\n  formats: [json]\n  source: s\n\
+                  types:\n  Refund:\n    fields:\n      - { name: id, type: int32 }\n";
+    let provider = codegen::load_bytes(Path::new("bare.yaml"), schema.as_bytes())
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    let files = codegen::emit::render(&[provider]).unwrap_or_else(|error| panic!("{error:?}"));
+    let module = &files[Path::new("src/bare.rs")];
+    assert!(
+        module.contains("pub fn visit_operations<V: OperationVisitor>(_visitor: &mut V) {}"),
+        "{module}"
+    );
+}

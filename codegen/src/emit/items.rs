@@ -179,15 +179,22 @@ impl ItemEmitter<'_> {
     /// `visit_operations`, which lets a tool reach each operation of the provider.
     pub fn visit_operations(&mut self) -> TokenStream {
         self.imports.runtime.insert("OperationVisitor");
-        let operations = self
+        let operations: Vec<_> = self
             .provider
             .operations
             .iter()
-            .map(|op| op.rust_name.ident());
+            .map(|op| op.rust_name.ident())
+            .collect();
+        // A provider without operations leaves the visitor unused, which `-D warnings` would refuse.
+        let visitor = if operations.is_empty() {
+            format_ident!("_visitor")
+        } else {
+            format_ident!("visitor")
+        };
         quote! {
             /// Calls `visitor` with each operation of the provider, in the schema's order.
-            pub fn visit_operations<V: OperationVisitor>(visitor: &mut V) {
-                #(visitor.visit::<#operations>();)*
+            pub fn visit_operations<V: OperationVisitor>(#visitor: &mut V) {
+                #(#visitor.visit::<#operations>();)*
             }
         }
     }
