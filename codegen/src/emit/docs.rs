@@ -40,12 +40,33 @@ where
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.extend(paragraph.lines().map(|line| match line.trim_end() {
+        lines.extend(paragraph.lines().map(|line| match inert(line).trim_end() {
             "" => String::new(),
             text => format!(" {text}"),
         }));
     }
     lines
+}
+
+/// A line of a document's or a schema's text as doc text that stays text. Rustdoc would compile and run an
+/// indented block or a fenced block as a doctest, so a line loses its indentation and a fence gets a backslash
+/// before it; a bare carriage return (which ends a `///` comment) and the bidirectional controls rustc refuses in a
+/// comment are written as their escapes (`\u{202e}`).
+fn inert(line: &str) -> String {
+    let line = line.trim_start();
+    let mut text = String::with_capacity(line.len());
+    if line.starts_with("```") || line.starts_with("~~~") {
+        text.push('\\');
+    }
+    for c in line.chars() {
+        match c {
+            '\r' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
+                text.push_str(&c.escape_unicode().to_string())
+            }
+            c => text.push(c),
+        }
+    }
+    text
 }
 
 /// A note from the schema, marked as ours so a reader can tell it from the document's text.
