@@ -160,6 +160,24 @@ pub struct Example {
     pub breaks: Vec<&'static str>,
 }
 
+impl Example {
+    /// A sample as the page shows it; what it breaks is found once the whole schema is drafted.
+    pub fn new(
+        ty: impl Into<String>,
+        source: impl Into<String>,
+        format: &'static str,
+        text: String,
+    ) -> Example {
+        Example {
+            ty: ty.into(),
+            source: source.into(),
+            format,
+            text,
+            breaks: Vec::new(),
+        }
+    }
+}
+
 impl TypeDraft {
     pub fn new(name: String, body: Body) -> TypeDraft {
         TypeDraft {

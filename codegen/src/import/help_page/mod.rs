@@ -560,18 +560,7 @@ fn body_type(
                 .push(rec.todo(word_at, format!("the {what} body: {open}")));
         }
         let (kept, _, _) = infer::check(draft, rec, samples);
-        for (sample, text) in kept {
-            draft.examples.push(Example {
-                ty: mapped.expr.clone(),
-                source: format!(
-                    "{source}, {}",
-                    sample.media.split(',').next().unwrap_or("").trim()
-                ),
-                format: sample.format.unwrap_or("json"),
-                text,
-                breaks: Vec::new(),
-            });
-        }
+        push_examples(draft, &mapped.expr, source, kept);
         return mapped.expr;
     }
     if mapped.expr.starts_with("list<") {
@@ -647,21 +636,27 @@ fn body_type(
     }
     let members_from_sample = resource.rows.is_none() && !existing;
     let examples = infer::from_samples(draft, rec, &key, members_from_sample, &nested, samples);
-    for (sample, text) in examples {
-        draft.examples.push(Example {
-            ty: key.clone(),
-            source: format!(
-                "{source}, {}",
-                sample.media.split(',').next().unwrap_or("").trim()
-            ),
-            format: sample.format.unwrap_or("json"),
-            text,
-            breaks: Vec::new(),
-        });
-    }
+    push_examples(draft, &key, source, examples);
     key
 }
 
+/// The samples kept for a body, each an example of its type, named by the heading and media type it is under.
+fn push_examples<'s>(
+    draft: &mut Draft,
+    ty: &str,
+    source: &str,
+    samples: impl IntoIterator<Item = (&'s samples::Sample, String)>,
+) {
+    for (sample, text) in samples {
+        let media = sample.media.split(',').next().unwrap_or("").trim();
+        draft.examples.push(Example::new(
+            ty,
+            format!("{source}, {media}"),
+            sample.format.unwrap_or("json"),
+            text,
+        ));
+    }
+}
 /// The fields of a member table; types it names are collected in `nested` with the row's line.
 fn fields_of(
     rows: &[Row],

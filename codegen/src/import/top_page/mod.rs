@@ -529,22 +529,20 @@ fn response_example(draft: &mut Draft, rec: &mut Recorder, response: &str, sampl
             {
                 ty.xml_name = Some(root.name);
             }
-            draft.examples.push(Example {
-                ty: response.to_owned(),
-                source: "响应示例, XML示例".to_owned(),
-                format: "xml",
-                text: sample.text,
-                breaks: Vec::new(),
-            });
+            draft.examples.push(Example::new(
+                response,
+                "响应示例, XML示例",
+                "xml",
+                sample.text,
+            ));
         }
         _ => match unwrap_json(&sample.text) {
-            Some(inner) => draft.examples.push(Example {
-                ty: response.to_owned(),
-                source: "响应示例, JSON示例 (the object inside its wrapper)".to_owned(),
-                format: "json",
-                text: inner,
-                breaks: Vec::new(),
-            }),
+            Some(inner) => draft.examples.push(Example::new(
+                response,
+                "响应示例, JSON示例 (the object inside its wrapper)",
+                "json",
+                inner,
+            )),
             None => {
                 let note = rec.todo(sample.at, "the JSON response sample is not wrapped in one member as TOP writes it; left out");
                 draft.notes.push(note);
@@ -589,13 +587,12 @@ fn error_example(draft: &mut Draft, sample: Sample) {
             "xml" => "异常示例, XML示例",
             _ => "异常示例, JSON示例",
         };
-        draft.examples.push(Example {
-            ty: ERROR_RESPONSE.to_owned(),
-            source: source.to_owned(),
-            format: sample.format,
-            text: sample.text,
-            breaks: Vec::new(),
-        });
+        draft.examples.push(Example::new(
+            ERROR_RESPONSE,
+            source,
+            sample.format,
+            sample.text,
+        ));
     }
 }
 

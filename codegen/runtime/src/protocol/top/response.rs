@@ -151,10 +151,11 @@ pub fn decode_response_listing_unread<T: DeserializeOwned>(
     method: &str,
 ) -> Result<(T, Vec<String>), TopFailure> {
     let envelope = envelope(body, format, method)?;
+    let request_id = format!("$.{}", top::error::REQUEST_ID);
     let mut unread = Vec::new();
     let mut note = |path: serde_ignored::Path| {
         let path = unread_path(&path);
-        if path != format!("$.{}", top::error::REQUEST_ID) {
+        if path != request_id {
             unread.push(path);
         }
     };
